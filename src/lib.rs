@@ -1,0 +1,51 @@
+//! # smartag-request
+//!
+//! The parameter rules of Alibaba Cloud Smart Access Gateway order APIs
+//! (`Smartag`, version 2018-03-13), validation against them, and serialization of
+//! a valid request into a signed-ready RPC query string (signature version 1.0).
+//!
+//! Data flows one way: caller values ([`Input`]) → coercion ([`value`]) →
+//! the action's table ([`rules`]) and [`validate`] → [`Problem`]s, or → [`rpc`] →
+//! canonical query → string-to-sign. Nothing here knows about JavaScript; the
+//! wasm bindings live in `wasm.rs` alone.
+//!
+//! ```
+//! use smartag_request::{build, BuildOptions, Built, Input};
+//! let params: Vec<(String, Input)> = [
+//!     ("RegionId", "cn-shanghai"), ("Period", "12"), ("AutoPay", "true"),
+//!     ("ChargeType", "PREPAY"), ("UserCount", "5"), ("DataPlan", "5"),
+//! ].into_iter().map(|(k, v)| (k.to_owned(), Input::from(v))).collect();
+//! let options = BuildOptions {
+//!     access_key_id: "testid".into(),
+//!     timestamp: "2016-02-23T12:46:24Z".into(),
+//!     nonce: "3ee8c1b8-83d3-44af-a94f-4e0ad82fd6cf".into(),
+//!     ..Default::default()
+//! };
+//! let Ok(Built::Ready(request)) = build("CreateSmartAccessGatewaySoftware", &params, &options) else { panic!() };
+//! assert!(request.string_to_sign.starts_with("GET&%2F&AccessKeyId%3Dtestid%26Action%3DCreateSmartAccessGatewaySoftware"));
+//! ```
+
+pub mod describe;
+pub mod messages;
+pub mod problem;
+pub mod request;
+pub mod rpc;
+pub mod rules;
+pub mod validate;
+pub mod value;
+
+pub use messages::Locale;
+pub use problem::{Param, Problem, Rule, Severity};
+pub use request::{build, BuildOptions, Built, Method, Misuse, ResponseFormat, SignedReady};
+pub use value::{Input, Value};
+
+/// The names of every action, in a stable order.
+pub fn actions() -> impl Iterator<Item = &'static str> {
+    rules::ACTIONS.iter().map(|a| a.name)
+}
+
+/// Every problem with `params` for `action`, in table order then rule order.
+pub fn validate(action: &str, params: &validate::Params, locale: Locale) -> Result<Vec<Problem>, Misuse> {
+    let action = request::find_action(action)?;
+    Ok(validate::check(action, params, locale).problems)
+}

@@ -1,0 +1,301 @@
+//! The English and Chinese message catalogs. A message is built from a `Msg`
+//! (what went wrong, with its numbers) and the field name; the rule code never
+//! holds a sentence, so both catalogs stay complete side by side.
+
+use crate::problem::Param;
+use crate::rules::{Format, Type};
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Locale {
+    #[default]
+    En,
+    ZhCn,
+}
+
+impl Locale {
+    pub fn parse(s: &str) -> Option<Locale> {
+        match s {
+            "en" => Some(Locale::En),
+            "zh-CN" => Some(Locale::ZhCn),
+            _ => None,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Locale::En => "en",
+            Locale::ZhCn => "zh-CN",
+        }
+    }
+}
+
+/// A text in both locales (labels, help, titles).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Text {
+    pub en: &'static str,
+    pub zh: &'static str,
+}
+
+impl Text {
+    pub const fn new(en: &'static str, zh: &'static str) -> Text {
+        Text { en, zh }
+    }
+
+    pub fn get(&self, locale: Locale) -> &'static str {
+        match locale {
+            Locale::En => self.en,
+            Locale::ZhCn => self.zh,
+        }
+    }
+}
+
+/// What went wrong, with the values the message is built from.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Msg {
+    Required,
+    Type {
+        expected: Type,
+        got: String,
+    },
+    NotUnicode,
+    OneOf {
+        allowed: &'static [&'static str],
+        got: String,
+        hint: Option<&'static str>,
+    },
+    OneOfInt {
+        allowed: &'static [i64],
+        got: i64,
+    },
+    AtLeast {
+        min: i64,
+        got: i64,
+    },
+    Range {
+        min: i64,
+        max: i64,
+        got: i64,
+    },
+    MultipleOf {
+        step: i64,
+        got: i64,
+    },
+    Format {
+        format: Format,
+        got: String,
+        hint: Option<String>,
+    },
+    /// An ID with `*` in it: a masked example copied from documentation.
+    Masked {
+        got: String,
+    },
+    Length {
+        min: usize,
+        max: usize,
+        got: usize,
+    },
+    RangeBy {
+        field: &'static str,
+        when: String,
+        min: i64,
+        max: i64,
+        got: i64,
+    },
+    RequiredWhen {
+        field: &'static str,
+        when: &'static str,
+        value: &'static str,
+        got: String,
+    },
+    OnlyWith {
+        field: &'static str,
+        value: &'static str,
+    },
+    Unknown {
+        hint: Option<&'static str>,
+    },
+    Reserved,
+    UnknownRegion {
+        got: String,
+        known: &'static [&'static str],
+    },
+}
+
+fn int(n: i64) -> Param {
+    Param::Int(n)
+}
+fn text(s: &str) -> Param {
+    Param::Str(s.to_owned())
+}
+fn size(n: usize) -> Param {
+    Param::Int(i64::try_from(n).unwrap_or(i64::MAX))
+}
+
+impl Msg {
+    /// The `params` object of the problem: the numbers and values of the message.
+    pub fn params(&self) -> Vec<(&'static str, Param)> {
+        let mut p = match self {
+            Msg::Required | Msg::NotUnicode | Msg::Reserved | Msg::Unknown { .. } => vec![],
+            Msg::Type { expected, got } => vec![("expected", text(expected.as_str())), ("value", text(got))],
+            Msg::OneOf { allowed, got, .. } => vec![("allowed", Param::Strs(allowed.to_vec())), ("value", text(got))],
+            Msg::OneOfInt { allowed, got } => vec![("allowed", Param::Ints(allowed.to_vec())), ("value", int(*got))],
+            Msg::AtLeast { min, got } => vec![("min", int(*min)), ("value", int(*got))],
+            Msg::Range { min, max, got } => vec![("min", int(*min)), ("max", int(*max)), ("value", int(*got))],
+            Msg::MultipleOf { step, got } => vec![("multipleOf", int(*step)), ("value", int(*got))],
+            Msg::Format { format, got, .. } => vec![("format", text(format.as_str())), ("value", text(got))],
+            Msg::Masked { got } => vec![("format", text(Format::SmartAgId.as_str())), ("value", text(got))],
+            Msg::Length { min, max, got } => vec![("minLength", size(*min)), ("maxLength", size(*max)), ("length", size(*got))],
+            Msg::RangeBy { field, when, min, max, got } => {
+                vec![("field", text(field)), ("fieldValue", text(when)), ("min", int(*min)), ("max", int(*max)), ("value", int(*got))]
+            }
+            Msg::RequiredWhen { field, when, value, got } => {
+                vec![("field", text(field)), ("fieldValue", text(when)), ("required", text(value)), ("value", text(got))]
+            }
+            Msg::OnlyWith { field, value } => vec![("field", text(field)), ("fieldValue", text(value))],
+            Msg::UnknownRegion { got, known } => vec![("value", text(got)), ("known", Param::Strs(known.to_vec()))],
+        };
+        match self {
+            Msg::OneOf { hint: Some(h), .. } | Msg::Unknown { hint: Some(h) } => p.push(("hint", text(h))),
+            Msg::Format { hint: Some(h), .. } => p.push(("hint", text(h))),
+            _ => {}
+        }
+        p
+    }
+}
+
+/// Builds the sentence for `msg` about `field` in `locale`.
+pub fn render(msg: &Msg, field: &str, locale: Locale) -> String {
+    match locale {
+        Locale::En => en(msg, field),
+        Locale::ZhCn => zh(msg, field),
+    }
+}
+
+fn list<T: ToString>(items: &[T], sep: &str) -> String {
+    items.iter().map(T::to_string).collect::<Vec<_>>().join(sep)
+}
+
+fn type_en(t: Type) -> &'static str {
+    match t {
+        Type::String => "text (a string)",
+        Type::Integer => "a whole number from -2147483648 to 2147483647",
+        Type::Long => "a whole number from -9223372036854775808 to 9223372036854775807 (beyond 2^53, pass a decimal string or a BigInt)",
+        Type::Boolean => "true or false",
+    }
+}
+
+fn type_zh(t: Type) -> &'static str {
+    match t {
+        Type::String => "文本（字符串）",
+        Type::Integer => "-2147483648 到 2147483647 之间的整数",
+        Type::Long => "-9223372036854775808 到 9223372036854775807 之间的整数（超过 2^53 时请以十进制字符串或 BigInt 传入）",
+        Type::Boolean => "true 或 false",
+    }
+}
+
+fn format_en(f: Format) -> &'static str {
+    match f {
+        Format::RegionId => "a region ID such as cn-shanghai (lower-case words and digits joined by '-')",
+        Format::SmartAgId => "an instance ID: sag- followed by lower-case letters and digits",
+        Format::Email => "an e-mail address such as name@example.com",
+        Format::Name => "text that starts with a letter (English or Chinese) and contains only letters, digits, '.', '_' and '-'",
+    }
+}
+
+fn format_zh(f: Format) -> &'static str {
+    match f {
+        Format::RegionId => "地域 ID，例如 cn-shanghai（由 '-' 连接的小写字母和数字）",
+        Format::SmartAgId => "实例 ID：sag- 后接小写字母和数字",
+        Format::Email => "电子邮箱地址，例如 name@example.com",
+        Format::Name => "以大小写字母或中文开头、只包含字母、数字、半角句号（.）、下划线（_）和短划线（-）的文本",
+    }
+}
+
+fn en(msg: &Msg, f: &str) -> String {
+    match msg {
+        Msg::Required => format!("{f} is required."),
+        Msg::Type { expected, got } => format!("{f} must be {}; got {got}.", type_en(*expected)),
+        Msg::NotUnicode => format!("{f} contains a broken character (an unpaired UTF-16 surrogate) that cannot be sent; retype the text."),
+        Msg::OneOf { allowed: [one], got, hint } => format!("{f} must be {one}; got {}.{}", crate::value::quote(got), hint_en(*hint)),
+        Msg::OneOf { allowed, got, hint } => {
+            format!("{f} must be one of {}; got {}.{}", list(allowed, ", "), crate::value::quote(got), hint_en(*hint))
+        }
+        Msg::OneOfInt { allowed: [one], got } => format!("{f} must be {one}; got {got}."),
+        Msg::OneOfInt { allowed, got } => format!("{f} must be one of {}; got {got}.", list(allowed, ", ")),
+        Msg::AtLeast { min, got } => format!("{f} must be at least {min}; got {got}."),
+        Msg::Range { min, max, got } => format!("{f} must be between {min} and {max}; got {got}."),
+        Msg::MultipleOf { step, got } => {
+            format!("{f} must be a multiple of {step} ({step}, {}, {} ...); got {got}.", step.saturating_mul(2), step.saturating_mul(3))
+        }
+        Msg::Format { format, got, hint } => {
+            format!("{f} must be {}; got {}.{}", format_en(*format), crate::value::quote(got), hint_en(hint.as_deref()))
+        }
+        Msg::Masked { got } => format!(
+            "{f} must be {}; got {}. The '*' characters look like a masked example from the documentation: use your instance's full ID.",
+            format_en(Format::SmartAgId),
+            crate::value::quote(got)
+        ),
+        Msg::Length { min: 0, max, got } => format!("{f} must be at most {max} characters long; got {got}."),
+        Msg::Length { min, max, got } => format!("{f} must be {min} to {max} characters long; got {got}."),
+        Msg::RangeBy { field, when, min, max, got } => format!("With {field} {when}, {f} must be between {min} and {max}; got {got}."),
+        Msg::RequiredWhen { field, when, value, got } => {
+            format!("With {field} {when}, {f} must be {value}; got {}.", crate::value::quote(got))
+        }
+        Msg::OnlyWith { field, value } => format!("{f} can only be given when {field} is {value}."),
+        Msg::Unknown { hint } => format!("{f} is not a parameter of this action and would not be sent.{}", hint_en(*hint)),
+        Msg::Reserved => {
+            format!("{f} is a common request or signature parameter, not a business parameter; it is set from the build options.")
+        }
+        Msg::UnknownRegion { got, known } => format!(
+            "{f} {got} is not in the official SDK's endpoint list ({}); check that Smart Access Gateway is offered there.",
+            list(known, ", ")
+        ),
+    }
+}
+
+fn zh(msg: &Msg, f: &str) -> String {
+    match msg {
+        Msg::Required => format!("{f} 为必填参数。"),
+        Msg::Type { expected, got } => format!("{f} 必须是{}；实际为 {got}。", type_zh(*expected)),
+        Msg::NotUnicode => format!("{f} 含有无法发送的损坏字符（未配对的 UTF-16 代理项），请重新输入。"),
+        Msg::OneOf { allowed: [one], got, hint } => format!("{f} 必须为 {one}；实际为 {}。{}", crate::value::quote(got), hint_zh(*hint)),
+        Msg::OneOf { allowed, got, hint } => {
+            format!("{f} 必须是 {} 之一；实际为 {}。{}", list(allowed, "、"), crate::value::quote(got), hint_zh(*hint))
+        }
+        Msg::OneOfInt { allowed: [one], got } => format!("{f} 必须为 {one}；实际为 {got}。"),
+        Msg::OneOfInt { allowed, got } => format!("{f} 必须是 {} 之一；实际为 {got}。", list(allowed, "、")),
+        Msg::AtLeast { min, got } => format!("{f} 不能小于 {min}；实际为 {got}。"),
+        Msg::Range { min, max, got } => format!("{f} 的取值范围为 {min}~{max}；实际为 {got}。"),
+        Msg::MultipleOf { step, got } => {
+            format!("{f} 必须是 {step} 的倍数（{step}、{}、{} ……）；实际为 {got}。", step.saturating_mul(2), step.saturating_mul(3))
+        }
+        Msg::Format { format, got, hint } => {
+            format!("{f} 必须是{}；实际为 {}。{}", format_zh(*format), crate::value::quote(got), hint_zh(hint.as_deref()))
+        }
+        Msg::Masked { got } => format!(
+            "{f} 必须是{}；实际为 {}。其中的 '*' 是文档中打码的示例，请填写实例的完整 ID。",
+            format_zh(Format::SmartAgId),
+            crate::value::quote(got)
+        ),
+        Msg::Length { min: 0, max, got } => format!("{f} 的长度不能超过 {max} 个字符；实际为 {got} 个字符。"),
+        Msg::Length { min, max, got } => format!("{f} 的长度必须为 {min}~{max} 个字符；实际为 {got} 个字符。"),
+        Msg::RangeBy { field, when, min, max, got } => format!("{field} 为 {when} 时，{f} 的取值范围为 {min}~{max}；实际为 {got}。"),
+        Msg::RequiredWhen { field, when, value, got } => {
+            format!("{field} 为 {when} 时，{f} 必须为 {value}；实际为 {}。", crate::value::quote(got))
+        }
+        Msg::OnlyWith { field, value } => format!("仅当 {field} 为 {value} 时才能填写 {f}。"),
+        Msg::Unknown { hint } => format!("{f} 不是本接口的参数，不会被发送。{}", hint_zh(*hint)),
+        Msg::Reserved => format!("{f} 是公共请求参数或签名参数，不能作为业务参数传入；它由构建选项设置。"),
+        Msg::UnknownRegion { got, known } => {
+            format!("{f} {got} 不在官方 SDK 的接入点列表（{}）中；请确认该地域提供智能接入网关服务。", list(known, "、"))
+        }
+    }
+}
+
+fn hint_en(hint: Option<&str>) -> String {
+    hint.map(|h| format!(" Did you mean {h}?")).unwrap_or_default()
+}
+
+fn hint_zh(hint: Option<&str>) -> String {
+    hint.map(|h| format!("您是否想填写 {h}？")).unwrap_or_default()
+}

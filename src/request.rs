@@ -1,0 +1,198 @@
+//! Building a signed-ready request: validation, then the RPC common parameters,
+//! canonical query, string-to-sign and URL (SPEC §4).
+
+use crate::messages::Locale;
+use crate::problem::Problem;
+use crate::rpc::v1;
+use crate::rules::{self, Action, VERSION};
+use crate::validate::{self, Params};
+use std::fmt;
+
+/// Response format asked of the service.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum ResponseFormat {
+    #[default]
+    Json,
+    Xml,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Method {
+    #[default]
+    Get,
+    Post,
+}
+
+impl Method {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Method::Get => "GET",
+            Method::Post => "POST",
+        }
+    }
+}
+
+/// The caller's build options; nonce and timestamp are inputs, so building is a
+/// pure function (the bindings supply fresh ones when the caller does not).
+#[derive(Clone, Debug, Default)]
+pub struct BuildOptions {
+    pub access_key_id: String,
+    /// `YYYY-MM-DDThh:mm:ssZ`, UTC.
+    pub timestamp: String,
+    pub nonce: String,
+    pub format: ResponseFormat,
+    pub method: Method,
+    /// Host (and optional port); default `smartag.<RegionId>.aliyuncs.com`.
+    pub endpoint: Option<String>,
+    pub security_token: Option<String>,
+    pub locale: Locale,
+}
+
+/// A mistake by the calling code rather than in the request's data: thrown in JS.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Misuse {
+    UnknownAction(String),
+    /// A build option that is missing or malformed: (option name, what it must be).
+    BadOption(&'static str, &'static str),
+}
+
+impl fmt::Display for Misuse {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Misuse::UnknownAction(a) => write!(
+                f,
+                "unknown action {}; expected one of {}",
+                crate::value::quote(a),
+                rules::ACTIONS.iter().map(|a| a.name).collect::<Vec<_>>().join(", ")
+            ),
+            Misuse::BadOption(name, what) => write!(f, "options.{name} must be {what}"),
+        }
+    }
+}
+
+impl std::error::Error for Misuse {}
+
+/// A valid request, ready for a signer.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SignedReady {
+    /// Every parameter as sent, sorted by key in byte order.
+    pub params: Vec<(String, String)>,
+    pub canonical_query: String,
+    pub string_to_sign: String,
+    pub url: String,
+    pub method: Method,
+}
+
+/// The outcome of building: a signed-ready request, or the problems that stop it.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Built {
+    Ready(SignedReady),
+    Invalid(Vec<Problem>),
+}
+
+/// Looks an action up, or says that the caller named none we know.
+pub fn find_action(name: &str) -> Result<&'static Action, Misuse> {
+    rules::action(name).ok_or_else(|| Misuse::UnknownAction(name.to_owned()))
+}
+
+/// Validates `params` for `action` and, when there is no error, serializes them.
+pub fn build(action: &str, params: &Params, options: &BuildOptions) -> Result<Built, Misuse> {
+    let action = find_action(action)?;
+    check_options(options)?;
+    let checked = validate::check(action, params, options.locale);
+    if !checked.is_valid() {
+        return Ok(Built::Invalid(checked.problems));
+    }
+    let mut pairs: Vec<(String, String)> =
+        checked.values.iter().filter(|(f, _)| f.name != "Action").map(|(f, v)| (f.name.to_owned(), v.write())).collect();
+    let common = [
+        ("Action", action.name),
+        ("Version", VERSION),
+        ("Format", if options.format == ResponseFormat::Xml { "XML" } else { "JSON" }),
+        ("AccessKeyId", options.access_key_id.as_str()),
+        ("SignatureMethod", "HMAC-SHA1"),
+        ("SignatureVersion", "1.0"),
+        ("SignatureNonce", options.nonce.as_str()),
+        ("Timestamp", options.timestamp.as_str()),
+    ];
+    pairs.extend(common.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())));
+    if let Some(token) = &options.security_token {
+        pairs.push(("SecurityToken".to_owned(), token.clone()));
+    }
+    let canonical_query = v1::canonical_query(&mut pairs);
+    let string_to_sign = v1::string_to_sign(options.method.as_str(), &canonical_query);
+    let region = pairs.iter().find(|(k, _)| k == "RegionId").map_or("", |(_, v)| v.as_str());
+    let host = options.endpoint.clone().unwrap_or_else(|| default_endpoint(region));
+    let url = format!("https://{host}/?{canonical_query}");
+    Ok(Built::Ready(SignedReady { params: pairs, canonical_query, string_to_sign, url, method: options.method }))
+}
+
+/// The official SDK's regional endpoint rule for Smartag.
+pub fn default_endpoint(region: &str) -> String {
+    format!("smartag.{region}.aliyuncs.com")
+}
+
+fn check_options(o: &BuildOptions) -> Result<(), Misuse> {
+    let printable = |s: &str, max: usize| !s.is_empty() && s.len() <= max && s.bytes().all(|b| b.is_ascii_graphic());
+    if !printable(&o.access_key_id, 128) || !o.access_key_id.bytes().all(|b| b.is_ascii_alphanumeric() || b"._-".contains(&b)) {
+        return Err(Misuse::BadOption("accessKeyId", "a non-empty AccessKey ID of letters, digits, '.', '_' and '-'"));
+    }
+    if !is_timestamp(&o.timestamp) {
+        return Err(Misuse::BadOption("timestamp", "a UTC time written YYYY-MM-DDThh:mm:ssZ, or a valid Date"));
+    }
+    if !printable(&o.nonce, 128) {
+        return Err(Misuse::BadOption("nonce", "1 to 128 printable ASCII characters without spaces"));
+    }
+    if o.endpoint.as_deref().is_some_and(|e| !is_host(e)) {
+        return Err(Misuse::BadOption(
+            "endpoint",
+            "a host name with an optional port, such as smartag.cn-shanghai.aliyuncs.com (no scheme or path)",
+        ));
+    }
+    if o.security_token.as_deref().is_some_and(|t| !printable(t, 8192)) {
+        return Err(Misuse::BadOption("securityToken", "a non-empty STS token of printable ASCII characters without spaces"));
+    }
+    Ok(())
+}
+
+/// `host` or `host:port`; labels of letters, digits and `-`.
+fn is_host(s: &str) -> bool {
+    let (host, port) = s.rsplit_once(':').map_or((s, None), |(h, p)| (h, Some(p)));
+    let port_ok = port
+        .is_none_or(|p| !p.is_empty() && p.len() <= 5 && p.bytes().all(|b| b.is_ascii_digit()) && p.parse::<u16>().is_ok_and(|n| n > 0));
+    let label_ok = |l: &str| {
+        !l.is_empty()
+            && l.len() <= 63
+            && !l.starts_with('-')
+            && !l.ends_with('-')
+            && l.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+    };
+    port_ok && host.len() <= 253 && host.split('.').all(label_ok)
+}
+
+/// `YYYY-MM-DDThh:mm:ssZ` with a real calendar date and time.
+pub fn is_timestamp(s: &str) -> bool {
+    let b = s.as_bytes();
+    let shape = b.len() == 20
+        && b.iter().enumerate().all(|(i, c)| match i {
+            4 | 7 => *c == b'-',
+            10 => *c == b'T',
+            13 | 16 => *c == b':',
+            19 => *c == b'Z',
+            _ => c.is_ascii_digit(),
+        });
+    let num = |r: std::ops::Range<usize>| s.get(r).and_then(|d| d.parse::<u32>().ok()).unwrap_or(u32::MAX);
+    if !shape {
+        return false;
+    }
+    let (year, month, day) = (num(0..4), num(5..7), num(8..10));
+    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    let days = match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => 0,
+    };
+    (1..=days).contains(&day) && num(11..13) < 24 && num(14..16) < 60 && num(17..19) < 60
+}

@@ -1,0 +1,4 @@
+//! Signed-ready serialization (SPEC §4).
+
+pub mod encode;
+pub mod v1;

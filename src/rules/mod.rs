@@ -1,0 +1,185 @@
+//! The rule kinds and one declarative table per action: the single source of
+//! truth that the validator, the serializer, `describe` and the form all read.
+
+mod common;
+mod hardware;
+mod software;
+mod upgrade;
+
+use crate::messages::Text;
+
+/// The API's parameter types.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Type {
+    String,
+    /// 32-bit signed.
+    Integer,
+    /// 64-bit signed, exact beyond 2^53.
+    Long,
+    Boolean,
+}
+
+impl Type {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Type::String => "String",
+            Type::Integer => "Integer",
+            Type::Long => "Long",
+            Type::Boolean => "Boolean",
+        }
+    }
+}
+
+/// A text shape checked by `format` rules.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    /// Lower-case words and digits joined by `-` (`cn-shanghai-finance-1`).
+    RegionId,
+    /// `sag-` followed by lower-case letters and digits.
+    SmartAgId,
+    /// `local@domain.tld`.
+    Email,
+    /// Starts with an English or Chinese letter; then letters, digits, `.`, `_`, `-`.
+    Name,
+}
+
+impl Format {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Format::RegionId => "regionId",
+            Format::SmartAgId => "smartAgId",
+            Format::Email => "email",
+            Format::Name => "name",
+        }
+    }
+}
+
+/// One rule on a field's coerced value. A field's checks run in order and all
+/// failures are reported.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Check {
+    /// One of these strings (exact, case-sensitive).
+    OneOf(&'static [&'static str]),
+    /// One of these numbers.
+    OneOfInt(&'static [i64]),
+    /// At least `min` (no upper bound beyond the type's).
+    AtLeast(i64),
+    /// Inclusive bounds.
+    Range(i64, i64),
+    MultipleOf(i64),
+    Format(Format),
+    /// Length in characters (Unicode scalar values), inclusive.
+    Length(usize, usize),
+    /// A RegionId outside the official SDK's endpoint map gets a warning.
+    KnownRegion,
+    /// Bounds that depend on the value of another field.
+    RangeBy {
+        field: &'static str,
+        ranges: &'static [(&'static str, i64, i64)],
+    },
+    /// When `field` equals `when`, this field must equal `value`.
+    RequiredWhen {
+        field: &'static str,
+        when: &'static str,
+        value: &'static str,
+    },
+    /// This field may only be given when `field` equals `value`.
+    OnlyWith {
+        field: &'static str,
+        value: &'static str,
+    },
+}
+
+/// One parameter of an action.
+#[derive(Debug)]
+pub struct Field {
+    /// The name exactly as the API spells it.
+    pub name: &'static str,
+    pub ty: Type,
+    pub required: bool,
+    pub checks: &'static [Check],
+    /// The server's error code for a bad value, where the docs name one.
+    pub code: Option<&'static str>,
+    /// Free text keeps its surrounding white space; everything else is trimmed.
+    pub free_text: bool,
+    pub example: &'static str,
+    pub label: Text,
+    pub help: Text,
+}
+
+impl Field {
+    /// Whether surrounding white space is insignificant for this field.
+    pub fn trims(&self) -> bool {
+        !self.free_text
+    }
+}
+
+/// One API action and its parameter table.
+#[derive(Debug)]
+pub struct Action {
+    pub name: &'static str,
+    pub title: Text,
+    pub fields: &'static [Field],
+}
+
+impl Action {
+    pub fn field(&self, name: &str) -> Option<&'static Field> {
+        self.fields.iter().find(|f| f.name == name)
+    }
+}
+
+/// Every action the module knows, in a stable order.
+pub static ACTIONS: &[&Action] = &[&software::ACTION, &hardware::ACTION, &upgrade::ACTION];
+
+/// Looks an action up by its exact name.
+pub fn action(name: &str) -> Option<&'static Action> {
+    ACTIONS.iter().copied().find(|a| a.name == name)
+}
+
+/// Names that are RPC common or signature parameters and may never be passed as
+/// business parameters.
+pub const RESERVED: &[&str] = &[
+    "AccessKeyId",
+    "Format",
+    "SecurityToken",
+    "Signature",
+    "SignatureMethod",
+    "SignatureNonce",
+    "SignatureType",
+    "SignatureVersion",
+    "Timestamp",
+    "Version",
+];
+
+/// Region IDs in the official Smartag SDK's endpoint map.
+pub const KNOWN_REGIONS: &[&str] = &[
+    "cn-shanghai",
+    "cn-hangzhou",
+    "cn-hongkong",
+    "cn-shanghai-finance-1",
+    "ap-southeast-1",
+    "ap-southeast-2",
+    "ap-southeast-3",
+    "ap-southeast-5",
+    "ap-northeast-1",
+    "eu-central-1",
+];
+
+/// Console display names that people paste instead of an ID, for hints.
+pub const REGION_NAMES: &[(&str, &str)] = &[
+    ("china (shanghai)", "cn-shanghai"),
+    ("china (hangzhou)", "cn-hangzhou"),
+    ("china (hong kong)", "cn-hongkong"),
+    ("china east 2 finance", "cn-shanghai-finance-1"),
+    ("singapore", "ap-southeast-1"),
+    ("australia (sydney)", "ap-southeast-2"),
+    ("malaysia (kuala lumpur)", "ap-southeast-3"),
+    ("indonesia (jakarta)", "ap-southeast-5"),
+    ("japan (tokyo)", "ap-northeast-1"),
+    ("germany (frankfurt)", "eu-central-1"),
+    ("us (virginia)", "us-east-1"),
+    ("us (silicon valley)", "us-west-1"),
+];
+
+/// The API version every action belongs to.
+pub const VERSION: &str = "2018-03-13";

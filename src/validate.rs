@@ -1,0 +1,278 @@
+//! Runs an action's table over the caller's values and collects every problem
+//! (SPEC §2), in table order then rule order, capped at `MAX_PROBLEMS`.
+
+use crate::messages::{Locale, Msg};
+use crate::problem::{Problem, Rule, INVALID_PARAMETER, MISSING_PARAMETER};
+use crate::rules::{Action, Check, Field, Format, KNOWN_REGIONS, REGION_NAMES, RESERVED};
+use crate::value::{coerce, Coerced, Input, Refusal, Value};
+
+/// At most this many problems are reported, so a hostile input cannot make the report huge.
+pub const MAX_PROBLEMS: usize = 100;
+/// The longest string value accepted, in characters: far above any real order,
+/// and it keeps a query string within what Alibaba's gateway accepts.
+pub const MAX_VALUE_CHARS: usize = 4096;
+
+/// The caller's parameters, in the caller's order.
+pub type Params = [(String, Input)];
+
+/// The result of checking a request: every problem, and the coerced values of
+/// the fields that were given (in table order).
+#[derive(Debug, Default)]
+pub struct Checked {
+    pub problems: Vec<Problem>,
+    pub values: Vec<(&'static Field, Value)>,
+}
+
+impl Checked {
+    /// Whether no problem is an error (warnings do not make a request invalid).
+    pub fn is_valid(&self) -> bool {
+        !self.problems.iter().any(Problem::is_error)
+    }
+}
+
+struct Report {
+    problems: Vec<Problem>,
+    locale: Locale,
+}
+
+impl Report {
+    fn add(&mut self, field: &str, rule: Rule, code: &'static str, msg: Msg) {
+        if self.problems.len() < MAX_PROBLEMS {
+            self.problems.push(Problem::new(field, rule, code, msg, self.locale));
+        }
+    }
+
+    fn warn(&mut self, field: &str, msg: Msg) {
+        if self.problems.len() < MAX_PROBLEMS {
+            self.problems.push(Problem::new(field, Rule::Enum, INVALID_PARAMETER, msg, self.locale).warning());
+        }
+    }
+
+    fn full(&self) -> bool {
+        self.problems.len() >= MAX_PROBLEMS
+    }
+}
+
+/// Validates `params` against `action`'s table.
+pub fn check(action: &'static Action, params: &Params, locale: Locale) -> Checked {
+    let mut report = Report { problems: Vec::new(), locale };
+    let coerced: Vec<(&'static Field, Coerced)> = action
+        .fields
+        .iter()
+        .map(|field| {
+            let input = params.iter().find(|(k, _)| k == field.name).map(|(_, v)| v);
+            (field, input.map_or(Coerced::Absent, |v| coerce(v, field.ty, field.trims())))
+        })
+        .collect();
+    let lookup = |name: &str| {
+        coerced.iter().find(|(f, _)| f.name == name).and_then(|(_, c)| match c {
+            Coerced::Given(Value::Text(s)) => Some(s.as_str()),
+            _ => None,
+        })
+    };
+
+    let mut values = Vec::new();
+    for (field, c) in &coerced {
+        if report.full() {
+            break;
+        }
+        match c {
+            Coerced::Absent if field.required => report.add(field.name, Rule::Required, MISSING_PARAMETER, Msg::Required),
+            Coerced::Absent => {}
+            Coerced::Refused(Refusal::Type(got)) => {
+                report.add(field.name, Rule::Type, INVALID_PARAMETER, Msg::Type { expected: field.ty, got: got.clone() })
+            }
+            Coerced::Refused(Refusal::NotUnicode) => report.add(field.name, Rule::Format, INVALID_PARAMETER, Msg::NotUnicode),
+            Coerced::Given(v) => {
+                let before = report.problems.len();
+                run_checks(&mut report, field, v, &lookup);
+                if report.problems.len() == before || !report.problems.iter().skip(before).any(Problem::is_error) {
+                    values.push((*field, v.clone()));
+                }
+            }
+        }
+    }
+    check_names(&mut report, action, params);
+    Checked { problems: report.problems, values }
+}
+
+fn run_checks<'a>(report: &mut Report, field: &Field, value: &Value, lookup: &impl Fn(&str) -> Option<&'a str>) {
+    let name = field.name;
+    let code = field.code.unwrap_or(INVALID_PARAMETER);
+    if let Value::Text(s) = value {
+        let len = s.chars().count();
+        if len > MAX_VALUE_CHARS {
+            // Nothing else is worth checking on a value this long.
+            return report.add(name, Rule::Length, code, Msg::Length { min: 0, max: MAX_VALUE_CHARS, got: len });
+        }
+    }
+    for check in field.checks {
+        match (check, value) {
+            (Check::OneOf(allowed), Value::Text(s)) if !allowed.contains(&s.as_str()) => {
+                report.add(name, Rule::Enum, code, Msg::OneOf { allowed, got: s.clone(), hint: near(s, allowed) })
+            }
+            (Check::OneOfInt(allowed), Value::Int(n)) if !allowed.contains(n) => {
+                report.add(name, Rule::Enum, code, Msg::OneOfInt { allowed, got: *n })
+            }
+            (Check::AtLeast(min), Value::Int(n)) if n < min => report.add(name, Rule::Range, code, Msg::AtLeast { min: *min, got: *n }),
+            (Check::Range(min, max), Value::Int(n)) if n < min || n > max => {
+                report.add(name, Rule::Range, code, Msg::Range { min: *min, max: *max, got: *n })
+            }
+            (Check::MultipleOf(step), Value::Int(n)) if n.checked_rem(*step).is_some_and(|r| r != 0) => {
+                report.add(name, Rule::MultipleOf, code, Msg::MultipleOf { step: *step, got: *n })
+            }
+            (Check::Format(format), Value::Text(s)) => check_format(report, name, code, *format, s),
+            (Check::Length(min, max), Value::Text(s)) => {
+                let len = s.chars().count();
+                if len < *min || len > *max {
+                    report.add(name, Rule::Length, code, Msg::Length { min: *min, max: *max, got: len });
+                }
+            }
+            (Check::KnownRegion, Value::Text(s)) if is_region_id(s) && !KNOWN_REGIONS.contains(&s.as_str()) => {
+                report.warn(name, Msg::UnknownRegion { got: s.clone(), known: KNOWN_REGIONS })
+            }
+            (Check::RangeBy { field, ranges }, Value::Int(n)) => match lookup(field).and_then(|w| ranges.iter().find(|r| r.0 == w)) {
+                Some((when, min, max)) if n < min || n > max => report.add(
+                    name,
+                    Rule::Dependency,
+                    code,
+                    Msg::RangeBy { field, when: (*when).to_owned(), min: *min, max: *max, got: *n },
+                ),
+                Some(_) => {}
+                // Without a usable HardWareSpec, hold the value to the widest bounds.
+                None => {
+                    let min = ranges.iter().map(|r| r.1).min().unwrap_or(i64::MIN);
+                    let max = ranges.iter().map(|r| r.2).max().unwrap_or(i64::MAX);
+                    if *n < min || *n > max {
+                        report.add(name, Rule::Range, code, Msg::Range { min, max, got: *n });
+                    }
+                }
+            },
+            (Check::RequiredWhen { field, when, value }, Value::Text(s)) if lookup(field) == Some(when) && s != value => {
+                report.add(name, Rule::Dependency, code, Msg::RequiredWhen { field, when, value, got: s.clone() })
+            }
+            (Check::OnlyWith { field, value }, _) if lookup(field).is_some_and(|w| w != *value) => {
+                report.add(name, Rule::Dependency, code, Msg::OnlyWith { field, value })
+            }
+            _ => {}
+        }
+    }
+}
+
+fn check_format(report: &mut Report, name: &str, code: &'static str, format: Format, s: &str) {
+    let ok = match format {
+        Format::RegionId => is_region_id(s),
+        Format::SmartAgId => is_smartag_id(s),
+        Format::Email => is_email(s),
+        Format::Name => is_name(s),
+    };
+    if ok {
+        return;
+    }
+    let msg = match format {
+        Format::SmartAgId if s.starts_with("sag-") && s.contains('*') => Msg::Masked { got: s.to_owned() },
+        Format::RegionId => Msg::Format { format, got: s.to_owned(), hint: region_hint(s) },
+        _ => Msg::Format { format, got: s.to_owned(), hint: None },
+    };
+    report.add(name, Rule::Format, code, msg);
+}
+
+/// Unknown and reserved names, sorted by name so the order does not depend on the caller's.
+fn check_names(report: &mut Report, action: &Action, params: &Params) {
+    let mut extra: Vec<&str> = params.iter().map(|(k, _)| k.as_str()).filter(|k| action.field(k).is_none()).collect();
+    extra.sort_unstable();
+    extra.dedup();
+    for key in extra {
+        if report.full() {
+            return;
+        }
+        if RESERVED.contains(&key) {
+            report.add(key, Rule::Reserved, INVALID_PARAMETER, Msg::Reserved);
+        } else {
+            let hint = action.fields.iter().map(|f| f.name).find(|n| n.eq_ignore_ascii_case(key));
+            report.add(key, Rule::Unknown, INVALID_PARAMETER, Msg::Unknown { hint });
+        }
+    }
+}
+
+/// A close allowed value for a near miss: same letters in another case, or at
+/// most two edits away.
+fn near(got: &str, allowed: &[&'static str]) -> Option<&'static str> {
+    let lower = got.to_lowercase();
+    allowed
+        .iter()
+        .find(|a| a.eq_ignore_ascii_case(got) || a.to_lowercase().replace('-', "_") == lower.replace('-', "_"))
+        .or_else(|| allowed.iter().find(|a| a.len() > 3 && edit_distance(&a.to_lowercase(), &lower) <= 2))
+        .copied()
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    if b.len() > 64 {
+        return usize::MAX; // not a near miss; keeps the work bounded
+    }
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut prev = row.first().copied().unwrap_or(0);
+        if let Some(first) = row.first_mut() {
+            *first = i + 1;
+        }
+        for (j, cb) in b.iter().enumerate() {
+            let (Some(&left), Some(&up)) = (row.get(j), row.get(j + 1)) else { break };
+            let cost = if ca == *cb { prev } else { prev + 1 };
+            prev = up;
+            if let Some(cell) = row.get_mut(j + 1) {
+                *cell = cost.min(left + 1).min(up + 1);
+            }
+        }
+    }
+    row.last().copied().unwrap_or(usize::MAX)
+}
+
+fn is_lower_alnum(s: &str) -> bool {
+    !s.is_empty() && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+}
+
+/// `cn-shanghai`, `ap-southeast-1`, `cn-shanghai-finance-1`.
+pub(crate) fn is_region_id(s: &str) -> bool {
+    let mut parts = s.split('-');
+    let first_ok = parts.next().is_some_and(|p| is_lower_alnum(p) && p.bytes().next().is_some_and(|b| b.is_ascii_lowercase()));
+    s.len() <= 64 && first_ok && s.contains('-') && parts.all(is_lower_alnum)
+}
+
+fn region_hint(s: &str) -> Option<String> {
+    let lower = s.trim().to_lowercase();
+    if let Some((_, id)) = REGION_NAMES.iter().find(|(name, _)| *name == lower) {
+        return Some((*id).to_owned());
+    }
+    let dashed: String = lower.chars().map(|c| if c == ' ' || c == '_' { '-' } else { c }).collect();
+    is_region_id(&dashed).then_some(dashed)
+}
+
+fn is_smartag_id(s: &str) -> bool {
+    s.strip_prefix("sag-").is_some_and(|rest| rest.len() <= 64 && is_lower_alnum(rest))
+}
+
+fn is_email(s: &str) -> bool {
+    let Some((local, domain)) = s.split_once('@') else { return false };
+    let label_ok =
+        |l: &str| !l.is_empty() && !l.starts_with('-') && !l.ends_with('-') && l.chars().all(|c| c.is_alphanumeric() || c == '-');
+    let labels: Vec<&str> = domain.split('.').collect();
+    s.len() <= 254
+        && !local.is_empty()
+        && local.len() <= 64
+        && local.chars().all(|c| !c.is_whitespace() && !c.is_control() && !"@<>()[]\\,;:\"".contains(c))
+        && labels.len() >= 2
+        && labels.iter().all(|l| label_ok(l))
+        && labels.last().is_some_and(|tld| tld.chars().count() >= 2 && tld.chars().all(char::is_alphabetic))
+}
+
+fn is_chinese(c: char) -> bool {
+    ('\u{4e00}'..='\u{9fff}').contains(&c)
+}
+
+fn is_name(s: &str) -> bool {
+    let mut chars = s.chars();
+    chars.next().is_some_and(|c| c.is_ascii_alphabetic() || is_chinese(c))
+        && chars.all(|c| c.is_ascii_alphanumeric() || is_chinese(c) || matches!(c, '.' | '_' | '-'))
+}
