@@ -1,0 +1,209 @@
+//! Both sides of every bound in SPEC §1, and the type ranges of SPEC §3.
+mod common;
+use common::*;
+use smartag_request::{build, Built, Input};
+
+fn software_with(key: &str, value: impl Into<Input>) -> Vec<(String, &'static str)> {
+    errors(SOFTWARE, &with(seed000(), key, value))
+}
+
+#[test]
+fn period_accepts_1_to_9_12_24_36_only() {
+    for ok in ["1", "9", "12", "24", "36"] {
+        assert_eq!(software_with("Period", ok), vec![], "Period {ok}");
+    }
+    for bad in ["0", "10", "13", "48", "-1"] {
+        assert_eq!(software_with("Period", bad), one("Period", "enum"), "Period {bad}");
+    }
+}
+
+#[test]
+fn user_count_is_a_positive_multiple_of_5() {
+    assert_eq!(software_with("UserCount", "5"), vec![]);
+    assert_eq!(software_with("UserCount", "10"), vec![]);
+    assert_eq!(software_with("UserCount", "7"), one("UserCount", "multipleOf"));
+    assert_eq!(software_with("UserCount", "0"), one("UserCount", "range"));
+    assert_eq!(software_with("UserCount", "-5"), one("UserCount", "range"));
+    let found = problems(SOFTWARE, &with(seed000(), "UserCount", "-7"));
+    assert_eq!(found.iter().map(|p| p.rule.as_str()).collect::<Vec<_>>(), ["range", "multipleOf"]);
+    assert!(found.iter().all(|p| p.code == "SAG.InvalidUserCount"));
+}
+
+#[test]
+fn data_plan_is_only_5() {
+    assert_eq!(software_with("DataPlan", "5"), vec![]);
+    for bad in ["4", "6"] {
+        let found = problems(SOFTWARE, &with(seed000(), "DataPlan", bad));
+        assert_eq!(found.len(), 1);
+        assert_eq!((found[0].rule.as_str(), found[0].code), ("enum", "SAG.InvalidDataPlan"));
+    }
+}
+
+#[test]
+fn max_bandwidth_bounds_depend_on_hardware_spec() {
+    for (spec, ha, min, max) in
+        [("sag-100wm", "no_backup", 2, 50), ("sag-1000", "cold_backup", 10, 500), ("sag-vcpe", "warm_backup", 10, 1000)]
+    {
+        let base = with(with(hardware(), "HardWareSpec", spec), "HaType", ha);
+        for ok in [min, max] {
+            assert_eq!(errors(HARDWARE, &with(base.clone(), "MaxBandWidth", ok.to_string())), vec![], "{spec} {ok}");
+        }
+        for bad in [min - 1, max + 1] {
+            let found = problems(HARDWARE, &with(base.clone(), "MaxBandWidth", bad.to_string()));
+            assert_eq!(found.len(), 1, "{spec} {bad}");
+            assert_eq!((found[0].field.as_str(), found[0].rule.as_str()), ("MaxBandWidth", "dependency"));
+            assert_eq!(found[0].message, format!("With HardWareSpec {spec}, MaxBandWidth must be between {min} and {max}; got {bad}."));
+        }
+    }
+}
+
+#[test]
+fn max_bandwidth_without_a_usable_spec_is_held_to_the_widest_bounds() {
+    let base = with(hardware(), "HardWareSpec", "sag-2000");
+    assert_eq!(errors(HARDWARE, &with(base.clone(), "MaxBandWidth", "1000")), one("HardWareSpec", "enum"));
+    assert_eq!(
+        errors(HARDWARE, &with(base, "MaxBandWidth", "1001")),
+        vec![("HardWareSpec".into(), "enum"), ("MaxBandWidth".into(), "range")]
+    );
+}
+
+#[test]
+fn vcpe_requires_warm_backup_and_cpe_version_needs_vcpe() {
+    let vcpe = with(hardware(), "HardWareSpec", "sag-vcpe");
+    assert_eq!(errors(HARDWARE, &vcpe), one("HaType", "dependency"));
+    let vcpe = with(with(vcpe, "HaType", "warm_backup"), "CPEVersion", "basic");
+    assert_eq!(errors(HARDWARE, &vcpe), vec![]);
+    assert_eq!(errors(HARDWARE, &with(hardware(), "CPEVersion", "basic")), one("CPEVersion", "dependency"));
+    assert_eq!(errors(HARDWARE, &with(vcpe, "CPEVersion", "pro")), one("CPEVersion", "enum"));
+}
+
+#[test]
+fn name_and_description_lengths() {
+    let name = |n: usize| format!("a{}", "b".repeat(n - 1));
+    for (field, max) in [("Name", 128), ("Description", 256)] {
+        assert_eq!(errors(HARDWARE, &with(hardware(), field, name(2))), vec![], "{field} 2");
+        assert_eq!(errors(HARDWARE, &with(hardware(), field, name(max))), vec![], "{field} {max}");
+        assert_eq!(errors(HARDWARE, &with(hardware(), field, name(1))), one(field, "length"), "{field} 1");
+        assert_eq!(errors(HARDWARE, &with(hardware(), field, name(max + 1))), one(field, "length"), "{field} {}", max + 1);
+    }
+    // Characters, not bytes: 128 Chinese characters are 384 UTF-8 bytes.
+    assert_eq!(errors(HARDWARE, &with(hardware(), "Name", "网".repeat(128))), vec![]);
+    assert_eq!(errors(HARDWARE, &with(hardware(), "Name", "网".repeat(129))), one("Name", "length"));
+}
+
+#[test]
+fn name_character_rule() {
+    for ok in ["test", "网关-1.a_b", "Ab"] {
+        assert_eq!(errors(HARDWARE, &with(hardware(), "Name", ok)), vec![], "{ok}");
+    }
+    for bad in ["1abc", "_abc", "ab c", "ab/c", " ab", "héllo-ok"] {
+        assert_eq!(errors(HARDWARE, &with(hardware(), "Name", bad)), one("Name", "format"), "{bad}");
+    }
+}
+
+#[test]
+fn integer_is_32_bit() {
+    assert_eq!(errors(HARDWARE, &with(hardware(), "MaxBandWidth", "2147483648")), one("MaxBandWidth", "type"));
+    assert_eq!(errors(HARDWARE, &with(hardware(), "MaxBandWidth", Input::Number(2147483648.0))), one("MaxBandWidth", "type"));
+    assert_eq!(errors(HARDWARE, &with(hardware(), "MaxBandWidth", Input::BigInt("-2147483649".into()))), one("MaxBandWidth", "type"));
+    // In range for the type, out of range for the rule: a range problem, not a type problem.
+    assert_eq!(errors(HARDWARE, &with(hardware(), "MaxBandWidth", "2147483647")), one("MaxBandWidth", "dependency"));
+}
+
+#[test]
+fn long_beyond_2_pow_53_is_exact_as_string_or_bigint() {
+    let big = "9007199254740993"; // 2^53 + 1: not representable as a JS number
+    for input in [Input::from(big), Input::BigInt(big.into())] {
+        let params = with(seed000(), "OwnerId", input);
+        let Ok(Built::Ready(r)) = build(SOFTWARE, &params, &options()) else { panic!() };
+        assert!(r.canonical_query.contains("&OwnerId=9007199254740993&"), "{}", r.canonical_query);
+    }
+    assert_eq!(software_with("OwnerId", "9223372036854775807"), vec![]);
+    assert_eq!(software_with("OwnerId", "9223372036854775808"), one("OwnerId", "type"));
+    // A JS number beyond 2^53 may already have lost digits: refused, never rounded.
+    assert_eq!(software_with("OwnerId", Input::Number(9007199254740994.0)), one("OwnerId", "type"));
+}
+
+#[test]
+fn numbers_are_never_coerced_silently() {
+    for bad in [
+        Input::from("12.5"),
+        Input::from("1e3"),
+        Input::from("0x10"),
+        Input::from("+12"),
+        Input::Number(12.5),
+        Input::Number(f64::NAN),
+        Input::Number(f64::INFINITY),
+    ] {
+        assert_eq!(software_with("Period", bad.clone()), one("Period", "type"), "{bad:?}");
+    }
+    for bad in [Input::Bool(true), Input::Other("an array"), Input::Other("an object"), Input::Other("a function")] {
+        assert_eq!(software_with("Period", bad.clone()), one("Period", "type"), "{bad:?}");
+    }
+    assert_eq!(software_with("Period", Input::Number(12.0)), vec![]);
+    assert_eq!(software_with("Period", " 12 "), vec![]);
+}
+
+#[test]
+fn booleans() {
+    for ok in [Input::Bool(true), Input::from("true"), Input::from("false"), Input::from("1"), Input::from("0"), Input::Number(0.0)] {
+        assert_eq!(software_with("AutoPay", ok.clone()), vec![], "{ok:?}");
+    }
+    for bad in [Input::from("yes"), Input::from("True"), Input::Number(2.0), Input::from("2")] {
+        assert_eq!(software_with("AutoPay", bad.clone()), one("AutoPay", "type"), "{bad:?}");
+    }
+}
+
+#[test]
+fn empty_missing_and_null_count_as_not_given() {
+    for absent in [Input::from(""), Input::Missing, Input::from("   ")] {
+        assert_eq!(software_with("Period", absent.clone()), one("Period", "required"), "{absent:?}");
+    }
+    // An optional field given as "" is not sent at all (the SDKs would send `OwnerAccount=`).
+    let Ok(Built::Ready(r)) = build(SOFTWARE, &with(seed000(), "OwnerAccount", ""), &options()) else { panic!() };
+    assert!(!r.canonical_query.contains("OwnerAccount"));
+}
+
+#[test]
+fn free_text_keeps_white_space_and_ids_are_trimmed() {
+    let params = with(with(hardware(), "BuyerMessage", "  two  spaces "), "ReceiverEmail", " tony@example.com ");
+    let Ok(Built::Ready(r)) = build(HARDWARE, &params, &options()) else { panic!() };
+    assert!(r.canonical_query.contains("&BuyerMessage=%20%20two%20%20spaces%20&"));
+    assert!(r.canonical_query.contains("&ReceiverEmail=tony%40example.com&"));
+}
+
+#[test]
+fn unpaired_surrogate_is_a_format_problem() {
+    assert_eq!(errors(HARDWARE, &with(hardware(), "BuyerMessage", Input::BadText)), one("BuyerMessage", "format"));
+}
+
+#[test]
+fn region_ids() {
+    for ok in ["cn-shanghai", "ap-southeast-1", "cn-shanghai-finance-1"] {
+        assert_eq!(problems(SOFTWARE, &with(seed000(), "RegionId", ok)), vec![], "{ok}");
+    }
+    let found = problems(SOFTWARE, &with(seed000(), "RegionId", "us-east-1"));
+    assert_eq!(found.len(), 1);
+    assert_eq!((found[0].rule.as_str(), found[0].severity.as_str()), ("enum", "warning"));
+    for bad in ["CN-SHANGHAI", "cn_shanghai", "shanghai", "cn-", "-cn", "cn--x"] {
+        assert_eq!(software_with("RegionId", bad), one("RegionId", "format"), "{bad}");
+    }
+    let found = problems(SOFTWARE, &with(seed000(), "RegionId", "CN-Shanghai"));
+    assert!(found[0].message.ends_with("Did you mean cn-shanghai?"), "{}", found[0].message);
+}
+
+#[test]
+fn email_format() {
+    for bad in ["tony", "tony@", "@example.com", "tony@example", "to ny@example.com", "tony@exa mple.com"] {
+        assert_eq!(errors(HARDWARE, &with(hardware(), "ReceiverEmail", bad)), one("ReceiverEmail", "format"), "{bad}");
+    }
+}
+
+#[test]
+fn smartag_id_format() {
+    let upgrade = form(&[("AutoPay", "true"), ("DataPlan", "5"), ("RegionId", "cn-shanghai"), ("UserCount", "5")]);
+    assert_eq!(errors(UPGRADE, &with(upgrade.clone(), "SmartAGId", "sag-0abc9")), vec![]);
+    for bad in ["sag-", "SAG-abc", "sag-ABC", "sag_abc", "abc"] {
+        assert_eq!(errors(UPGRADE, &with(upgrade.clone(), "SmartAGId", bad)), one("SmartAGId", "format"), "{bad}");
+    }
+}

@@ -1,0 +1,131 @@
+//! SPEC §2: the problem shape, both locales, stable order, the cap.
+mod common;
+use common::*;
+use smartag_request::validate::MAX_PROBLEMS;
+use smartag_request::{validate, Input, Locale, Param, Problem};
+
+fn in_both(action: &str, params: &[(String, Input)]) -> (Vec<Problem>, Vec<Problem>) {
+    (validate(action, params, Locale::En).unwrap_or_default(), validate(action, params, Locale::ZhCn).unwrap_or_default())
+}
+
+fn has_chinese(s: &str) -> bool {
+    s.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+}
+
+#[test]
+fn spec_example_problem() {
+    let (en, zh) = in_both(SOFTWARE, &with(seed000(), "UserCount", "7"));
+    let p = &en[0];
+    assert_eq!(
+        (p.field.as_str(), p.rule.as_str(), p.code, p.severity.as_str()),
+        ("UserCount", "multipleOf", "SAG.InvalidUserCount", "error")
+    );
+    assert_eq!(p.message, "UserCount must be a multiple of 5 (5, 10, 15 ...); got 7.");
+    assert_eq!(p.params, vec![("multipleOf", Param::Int(5)), ("value", Param::Int(7))]);
+    assert_eq!(zh[0].message, "UserCount 必须是 5 的倍数（5、10、15 ……）；实际为 7。");
+    assert_eq!(zh[0].params, p.params);
+}
+
+#[test]
+fn near_miss_hint() {
+    let (en, zh) = in_both(SOFTWARE, &with(seed000(), "ChargeType", "prepay"));
+    assert_eq!(en[0].message, "ChargeType must be PREPAY; got \"prepay\". Did you mean PREPAY?");
+    assert!(zh[0].message.contains("您是否想填写 PREPAY？"));
+    assert_eq!(en[0].params.last(), Some(&("hint", Param::Str("PREPAY".into()))));
+    let (en, _) = in_both(HARDWARE, &with(hardware(), "HaType", "cold-backup"));
+    assert!(en[0].message.ends_with("Did you mean cold_backup?"), "{}", en[0].message);
+}
+
+/// One request that trips every kind of problem the validator knows.
+fn everything_wrong() -> Vec<(String, Input)> {
+    let mut p = form(&[
+        ("Action", "Nope"),
+        ("RegionId", "US (Virginia)"),
+        ("BuyerMessage", ""),
+        ("ChargeType", "PayOnDemand"),
+        ("HardWareSpec", "sag-vcpe"),
+        ("HaType", "no_backup"),
+        ("MaxBandWidth", "5"),
+        ("Period", "13"),
+        ("ReceiverEmail", "nobody"),
+        ("Name", "1"),
+        ("CPEVersion", "pro"),
+        ("Signature", "x"),
+        ("Colour", "red"),
+    ]);
+    p.push(("AutoPay".into(), Input::from("maybe")));
+    p.push(("ReceiverName".into(), Input::BadText));
+    p.push(("Description".into(), Input::from("d".repeat(5000))));
+    p
+}
+
+#[test]
+fn every_problem_has_a_message_in_both_locales() {
+    let (en, zh) = in_both(HARDWARE, &everything_wrong());
+    assert_eq!(en.len(), zh.len());
+    let mut rules: Vec<&str> = en.iter().map(|p| p.rule.as_str()).collect();
+    rules.sort_unstable();
+    rules.dedup();
+    assert_eq!(rules, ["dependency", "enum", "format", "length", "required", "reserved", "type", "unknown"]);
+    for (e, z) in en.iter().zip(&zh) {
+        assert_eq!((&e.field, e.rule, e.code, &e.params, e.severity), (&z.field, z.rule, z.code, &z.params, z.severity));
+        assert!(e.message.ends_with('.') || e.message.ends_with('?'), "{}", e.message);
+        assert!(!has_chinese(&e.message), "{}", e.message);
+        assert!(has_chinese(&z.message), "{}", z.message);
+        assert!(e.message.contains(&e.field) && z.message.contains(&z.field));
+    }
+    let warnings = validate(SOFTWARE, &with(seed000(), "RegionId", "us-east-1"), Locale::ZhCn).unwrap_or_default();
+    assert!(has_chinese(&warnings[0].message) && warnings[0].message.contains("us-east-1"));
+}
+
+#[test]
+fn problems_come_in_table_order_then_rule_order() {
+    let (en, _) = in_both(HARDWARE, &everything_wrong());
+    let got: Vec<(&str, &str)> = en.iter().map(|p| (p.field.as_str(), p.rule.as_str())).collect();
+    assert_eq!(
+        got,
+        [
+            ("Action", "enum"),
+            ("RegionId", "format"),
+            ("AutoPay", "type"),
+            ("BuyerMessage", "required"),
+            ("ChargeType", "enum"),
+            ("HaType", "dependency"),
+            ("MaxBandWidth", "dependency"),
+            ("Period", "enum"),
+            ("ReceiverName", "format"),
+            ("ReceiverMobile", "required"),
+            ("ReceiverEmail", "format"),
+            ("ReceiverCountry", "required"),
+            ("ReceiverState", "required"),
+            ("ReceiverCity", "required"),
+            ("ReceiverDistrict", "required"),
+            ("ReceiverTown", "required"),
+            ("ReceiverAddress", "required"),
+            ("ReceiverZip", "required"),
+            ("Name", "length"),
+            ("Name", "format"),
+            ("Description", "length"),
+            ("CPEVersion", "enum"),
+            ("Colour", "unknown"),
+            ("Signature", "reserved"),
+        ]
+    );
+    // The caller's key order does not matter.
+    let mut reversed = everything_wrong();
+    reversed.reverse();
+    assert_eq!(validate(HARDWARE, &reversed, Locale::En).unwrap_or_default(), en);
+}
+
+#[test]
+fn problem_count_is_capped() {
+    let many: Vec<(String, Input)> = (0..10_000).map(|i| (format!("Extra{i:05}"), Input::from("x"))).collect();
+    let found = problems(SOFTWARE, &many);
+    assert_eq!(found.len(), MAX_PROBLEMS);
+    assert_eq!(found[0].field, "RegionId"); // table fields first, then the unknown names
+}
+
+#[test]
+fn unknown_action_is_misuse_not_a_problem() {
+    assert!(validate("createsmartaccessgateway", &hardware(), Locale::En).is_err());
+}
