@@ -1,0 +1,324 @@
+// The order form: every field, label, rule and enum value comes from the
+// module's describe(); this file only knows the page chrome and the build options.
+import init, { actions, describe, validate, buildRequest } from "./pkg/smartag_request.js";
+
+const UI = {
+  en: {
+    title: "Smart Access Gateway order form",
+    intro: "Fill in an order for Alibaba Cloud Smart Access Gateway. Problems show as you type; a valid order gives the signed-ready request to hand to your signer. Nothing leaves this page, and it never asks for your AccessKey secret.",
+    language: "Language",
+    actionHeading: "Order",
+    action: "API action",
+    fieldsHeading: "Parameters",
+    requiredNote: "required",
+    optionsHeading: "Build options",
+    optionsHelp: "Leave the nonce and timestamp empty for fresh ones; fix them for reproducible output.",
+    outputHeading: "Signed-ready request",
+    notSet: "(not set)",
+    copy: "Copy",
+    copied: "Copied",
+    problems: (n) => (n === 1 ? "1 problem to fix" : `${n} problems to fix`),
+    warnings: "Worth a look",
+    ready: "The request is valid. Sign the string-to-sign with your AccessKey secret on a trusted machine, then append &Signature=… to the URL.",
+    blocked: "Fix the problems above to get the request.",
+    options: {
+      accessKeyId: ["AccessKey ID", "Your AccessKey ID (never the secret)."],
+      format: ["Response format", "JSON or XML."],
+      method: ["HTTP method", "GET puts the pairs in the URL; POST sends the same pairs as a form body."],
+      endpoint: ["Endpoint", "Host name; empty means smartag.<RegionId>.aliyuncs.com."],
+      securityToken: ["STS token", "Only for temporary (STS) credentials."],
+      nonce: ["Signature nonce", "Empty: a fresh random UUID for every build."],
+      timestamp: ["Timestamp", "UTC, YYYY-MM-DDThh:mm:ssZ. Empty: now."],
+    },
+    outputs: { canonicalQuery: "Canonical query", stringToSign: "String to sign", url: "URL (append &Signature=…)" },
+  },
+  "zh-CN": {
+    title: "智能接入网关下单表单",
+    intro: "填写阿里云智能接入网关订单。输入时即时显示问题；订单有效时给出可交给签名方的待签名请求。数据不会离开本页面，也绝不会索要您的 AccessKey Secret。",
+    language: "语言",
+    actionHeading: "订单",
+    action: "API 操作",
+    fieldsHeading: "请求参数",
+    requiredNote: "必填",
+    optionsHeading: "构建选项",
+    optionsHelp: "随机数和时间戳留空时自动生成；填写固定值可得到可复现的输出。",
+    outputHeading: "待签名请求",
+    notSet: "（不设置）",
+    copy: "复制",
+    copied: "已复制",
+    problems: (n) => `有 ${n} 个问题需要修正`,
+    warnings: "请留意",
+    ready: "请求有效。请在可信的机器上用 AccessKey Secret 对待签名字符串签名，然后在 URL 后追加 &Signature=…。",
+    blocked: "请先修正上面的问题，才能生成请求。",
+    options: {
+      accessKeyId: ["AccessKey ID", "您的 AccessKey ID（绝不是 Secret）。"],
+      format: ["返回格式", "JSON 或 XML。"],
+      method: ["HTTP 方法", "GET 把参数放在 URL 中；POST 以表单正文发送相同的参数。"],
+      endpoint: ["服务地址", "主机名；留空即 smartag.<RegionId>.aliyuncs.com。"],
+      securityToken: ["STS Token", "仅用于临时（STS）凭证。"],
+      nonce: ["签名随机数", "留空时每次生成新的随机 UUID。"],
+      timestamp: ["时间戳", "UTC 时间，格式 YYYY-MM-DDThh:mm:ssZ。留空即当前时间。"],
+    },
+    outputs: { canonicalQuery: "规范化查询字符串", stringToSign: "待签名字符串", url: "URL（追加 &Signature=…）" },
+  },
+};
+
+// name -> allowed values (a select) or null (a text input), and the default.
+const BUILD_OPTIONS = [
+  ["accessKeyId", null, "YourAccessKeyId"],
+  ["format", ["JSON", "XML"], "JSON"],
+  ["method", ["GET", "POST"], "GET"],
+  ["endpoint", null, ""],
+  ["securityToken", null, ""],
+  ["nonce", null, ""],
+  ["timestamp", null, ""],
+];
+const OUTPUTS = ["canonicalQuery", "stringToSign", "url"];
+
+const $ = (sel) => document.querySelector(sel);
+const state = { action: "", locale: "en", values: {}, options: {} };
+let spec = null;
+
+function el(tag, attrs = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (v !== undefined && v !== null && v !== false) node.setAttribute(k, v === true ? "" : String(v));
+  }
+  node.append(...children); // strings become text nodes: user text is never parsed as HTML
+  return node;
+}
+
+function t() {
+  return UI[state.locale];
+}
+
+// --- state <-> URL hash -------------------------------------------------------
+
+function readHash() {
+  const hash = new URLSearchParams(location.hash.slice(1));
+  state.values = {};
+  state.options = Object.fromEntries(BUILD_OPTIONS.map(([name, , def]) => [name, def]));
+  const known = actions();
+  state.action = known.includes(hash.get("action")) ? hash.get("action") : known[0];
+  state.locale = hash.get("locale") === "zh-CN" ? "zh-CN" : "en";
+  for (const [key, value] of hash) {
+    if (key.startsWith("p.")) (state.values[state.action] ??= {})[key.slice(2)] = value;
+    if (key.startsWith("o.") && key.slice(2) in state.options) state.options[key.slice(2)] = value;
+  }
+}
+
+function writeHash() {
+  const hash = new URLSearchParams({ action: state.action, locale: state.locale });
+  for (const [k, v] of Object.entries(state.values[state.action] ?? {})) if (v !== "") hash.append(`p.${k}`, v);
+  for (const [name, , def] of BUILD_OPTIONS) if (state.options[name] !== def) hash.append(`o.${name}`, state.options[name]);
+  history.replaceState(null, "", `#${hash}`);
+}
+
+/** The values of an action not seen yet: the examples of its required fields. */
+function valuesFor(action) {
+  state.values[action] ??= Object.fromEntries(spec.fields.filter((f) => f.required && f.example).map((f) => [f.name, f.example]));
+  return state.values[action];
+}
+
+// --- rendering ---------------------------------------------------------------
+
+function renderChrome() {
+  document.documentElement.lang = state.locale;
+  document.title = t().title;
+  for (const node of document.querySelectorAll("[data-text]")) node.textContent = t()[node.dataset.text];
+  $("[name=locale]").value = state.locale;
+  const picker = $("[name=action]");
+  picker.replaceChildren(...actions().map((a) => el("option", { value: a }, a)));
+  picker.value = state.action;
+}
+
+function fieldControl(f, value) {
+  const id = `f-${f.name}`;
+  const common = { id, name: f.name, required: f.required, "aria-describedby": `h-${f.name} e-${f.name}` };
+  const choices = f.enum ?? f.values?.map(String) ?? (f.type === "Boolean" ? ["true", "false"] : null);
+  if (choices) {
+    const opts = [...(f.required ? [] : [""]), ...choices];
+    if (value && !opts.includes(value)) opts.push(value); // keep a bookmarked odd value visible, and flagged
+    const select = el("select", common, ...opts.map((o) => el("option", { value: o }, o === "" ? t().notSet : o)));
+    select.value = value ?? "";
+    return select;
+  }
+  const numeric = f.type === "Integer" || f.type === "Long";
+  const input = el("input", {
+    ...common,
+    type: numeric ? "number" : f.format === "email" ? "email" : "text",
+    inputmode: numeric ? "numeric" : undefined,
+    min: f.min,
+    max: f.max,
+    step: numeric ? (f.multipleOf ?? 1) : undefined,
+    placeholder: f.example || undefined,
+    spellcheck: "false",
+  });
+  input.value = value ?? "";
+  return input;
+}
+
+function renderFields() {
+  spec = describe(state.action, { locale: state.locale });
+  $("#action-title").textContent = spec.title;
+  const values = valuesFor(state.action);
+  const fields = spec.fields.filter((f) => f.name !== "Action"); // the action picker sets it
+  $("#fields").replaceChildren(
+    ...fields.map((f) =>
+      el(
+        "div",
+        { class: "field", "data-field": f.name },
+        el("label", { for: `f-${f.name}` }, el("span", { class: "label" }, f.label), " ", el("code", {}, f.name), f.required ? el("span", { class: "req", "aria-hidden": "true" }, " *") : ""),
+        fieldControl(f, values[f.name]),
+        el("p", { id: `h-${f.name}`, class: "help" }, f.help),
+        el("p", { id: `e-${f.name}`, class: "message" }),
+      ),
+    ),
+  );
+}
+
+function renderOptions() {
+  $("#options").replaceChildren(
+    ...BUILD_OPTIONS.map(([name, choices]) => {
+      const [label, help] = t().options[name];
+      const common = { id: `o-${name}`, name, "aria-describedby": `oh-${name} oe-${name}` };
+      const control = choices
+        ? el("select", common, ...choices.map((c) => el("option", { value: c }, c)))
+        : el("input", { ...common, type: "text", spellcheck: "false" });
+      control.value = state.options[name];
+      return el("div", { class: "field" }, el("label", { for: `o-${name}` }, el("span", { class: "label" }, label)), control, el("p", { id: `oh-${name}`, class: "help" }, help), el("p", { id: `oe-${name}`, class: "message" }));
+    }),
+  );
+}
+
+function renderOutputs() {
+  $("#outputs").replaceChildren(
+    ...OUTPUTS.map((name) =>
+      el(
+        "div",
+        { class: "output" },
+        el("div", { class: "output-head" }, el("h3", { id: `out-${name}` }, t().outputs[name]), el("button", { type: "button", "data-copy": name }, t().copy)),
+        el("pre", { "data-output": name, "aria-labelledby": `out-${name}`, tabindex: "0" }),
+      ),
+    ),
+  );
+}
+
+function render() {
+  renderChrome();
+  renderFields();
+  renderOptions();
+  renderOutputs();
+  update();
+}
+
+// --- validation and build ------------------------------------------------------
+
+function showMessage(id, input, text, kind) {
+  const box = document.getElementById(id);
+  box.textContent = text;
+  box.className = `message ${kind ?? ""}`;
+  if (input) input.setAttribute("aria-invalid", kind === "error" ? "true" : "false");
+}
+
+function summaryItem(problem) {
+  const link = el("a", { href: `#f-${problem.field}`, "data-focus": `f-${problem.field}` }, problem.message);
+  return el("li", {}, link);
+}
+
+function update() {
+  const params = Object.fromEntries(Object.entries(state.values[state.action]).filter(([, v]) => v !== ""));
+  const problems = validate(state.action, params, { locale: state.locale });
+  const errors = problems.filter((p) => p.severity === "error");
+  const warnings = problems.filter((p) => p.severity === "warning");
+
+  for (const f of spec.fields) {
+    const mine = problems.filter((p) => p.field === f.name);
+    const worst = mine.find((p) => p.severity === "error") ? "error" : mine.length ? "warning" : null;
+    showMessage(`e-${f.name}`, document.getElementById(`f-${f.name}`), mine.map((p) => p.message).join(" "), worst);
+  }
+  const summary = $("#summary");
+  summary.hidden = problems.length === 0;
+  $("#summary-heading").textContent = errors.length ? t().problems(errors.length) : t().warnings;
+  $("#summary-errors").replaceChildren(...errors.map(summaryItem));
+  $("#summary-warnings").replaceChildren(...warnings.map(summaryItem));
+
+  let result = null;
+  for (const [name] of BUILD_OPTIONS) showMessage(`oe-${name}`, document.getElementById(`o-${name}`), "", null);
+  if (errors.length === 0) {
+    const options = { locale: state.locale };
+    for (const [name] of BUILD_OPTIONS) if (state.options[name] !== "") options[name] = state.options[name];
+    try {
+      result = buildRequest(state.action, params, options);
+    } catch (error) {
+      const option = /options\.(\w+)/.exec(error.message)?.[1];
+      const target = document.getElementById(`o-${option}`) ? option : "accessKeyId";
+      showMessage(`oe-${target}`, document.getElementById(`o-${target}`), error.message, "error");
+    }
+  }
+  for (const name of OUTPUTS) document.querySelector(`[data-output=${name}]`).textContent = result?.ok ? result[name] : "";
+  $("#output-status").textContent = result?.ok ? t().ready : t().blocked;
+  writeHash();
+}
+
+// --- events --------------------------------------------------------------------
+
+function onInput(event) {
+  const target = event.target;
+  if (target.name === "locale") {
+    state.locale = target.value;
+    return render();
+  }
+  if (target.name === "action") {
+    state.action = target.value;
+    return render();
+  }
+  if (target.closest("#fields")) state.values[state.action][target.name] = target.value;
+  else if (target.closest("#options")) state.options[target.name] = target.value;
+  else return;
+  update();
+}
+
+async function copy(button) {
+  const text = document.querySelector(`[data-output=${button.dataset.copy}]`).textContent;
+  try {
+    await navigator.clipboard.writeText(text);
+  } catch {
+    // No clipboard permission: select the text so Ctrl+C copies it.
+    getSelection().selectAllChildren(document.querySelector(`[data-output=${button.dataset.copy}]`));
+  }
+  button.textContent = t().copied;
+  setTimeout(() => (button.textContent = t().copy), 1500);
+}
+
+function onClick(event) {
+  const focus = event.target.closest("[data-focus]");
+  if (focus) {
+    event.preventDefault(); // the hash holds the form's state, not an anchor
+    document.getElementById(focus.dataset.focus)?.focus();
+  }
+  const button = event.target.closest("[data-copy]");
+  if (button) copy(button);
+}
+
+async function main() {
+  try {
+    await init();
+  } catch (error) {
+    const box = $("#load-error");
+    box.hidden = false;
+    box.textContent = `The validation module could not be loaded: ${error.message}`;
+    return;
+  }
+  readHash();
+  document.addEventListener("input", onInput);
+  document.addEventListener("click", onClick);
+  addEventListener("hashchange", () => {
+    readHash();
+    render();
+  });
+  render();
+  document.body.dataset.ready = "true";
+}
+
+main();
