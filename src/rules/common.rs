@@ -75,7 +75,8 @@ pub const AUTO_PAY: Field = Field::new(
     "AutoPay",
     Type::Boolean,
     true,
-    "false",
+    // Seed 000's request example (the table's example column says false).
+    "true",
     Text::new("Pay automatically", "自动支付"),
     Text::new(
         "true: pay the order at once; false: pay it later in the console's order center.",
