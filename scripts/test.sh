@@ -14,3 +14,29 @@ cargo clippy --all-targets -- -D warnings
 
 step "native tests (pure core)"
 cargo test --quiet
+
+step "V3 differential against the official signer (@alicloud/openapi-util)"
+./scripts/differential-v3.sh
+
+step "V1 differential against the official signers (alibabacloud-openapi-util, @alicloud/openapi-util)"
+./scripts/differential.sh
+
+step "fuzzing (bounded: FUZZ_SECONDS per target, default 60)"
+./scripts/fuzz.sh
+
+step "lints for wasm32 (the bindings and the wasm tests)"
+cargo clippy --quiet --target wasm32-unknown-unknown --all-targets -- -D warnings
+
+step "JS API in Node and headless Chromium (wasm-bindgen-test, shared cases in tests/js_api)"
+wasm-pack test --mode no-install --node -- --test node
+wasm-pack test --mode no-install --headless --chrome --chromedriver /usr/bin/chromedriver -- --test browser
+
+step "npm package: web, bundler and nodejs builds"
+./scripts/package.sh
+./scripts/size.sh
+
+step "types: golden .d.ts, no any, tsc on a correct and a mistaken consumer"
+./tests/types/run.sh
+
+step "packaging: the packed tarball from Node, in an esbuild bundle in Chromium, and the README examples"
+./tests/packaging/run.sh

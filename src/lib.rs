@@ -2,7 +2,9 @@
 //!
 //! The parameter rules of Alibaba Cloud Smart Access Gateway order APIs
 //! (`Smartag`, version 2018-03-13), validation against them, and serialization of
-//! a valid request into a signed-ready RPC query string (signature version 1.0).
+//! a valid request into a signed-ready RPC query string (signature version 1.0,
+//! or V3 headers and canonical request); signing for trusted contexts, and
+//! reading an existing V1 request back.
 //!
 //! Data flows one way: caller values ([`Input`]) → coercion ([`value`]) →
 //! the action's table ([`rules`]) and [`validate`] → [`Problem`]s, or → [`rpc`] →
@@ -27,21 +29,28 @@
 
 pub mod describe;
 pub mod messages;
+pub mod parse;
 pub mod problem;
 pub mod request;
 pub mod rpc;
 pub mod rules;
+pub mod sign;
 pub mod validate;
 pub mod value;
+/// The JS bindings; public so the wasm tests can call them as JS does.
+#[cfg(target_arch = "wasm32")]
+pub mod wasm;
 
 pub use messages::Locale;
+pub use parse::{parse_request, Parsed};
 pub use problem::{Param, Problem, Rule, Severity};
-pub use request::{build, BuildOptions, Built, Method, Misuse, ResponseFormat, SignedReady};
+pub use request::{build, build_v3, BuildOptions, Built, Method, Misuse, ResponseFormat, SignedReady, SignedReadyV3};
+pub use sign::{authorization, sign, signed_url, SignatureVersion};
 pub use value::{Input, Value};
 
 /// The names of every action, in a stable order.
 pub fn actions() -> impl Iterator<Item = &'static str> {
-    rules::ACTIONS.iter().map(|a| a.name)
+    rules::ACTION_NAMES.iter().copied()
 }
 
 /// Every problem with `params` for `action`, in table order then rule order.

@@ -119,6 +119,16 @@ pub enum Msg {
         got: String,
         known: &'static [&'static str],
     },
+    /// A request's `Timestamp` that is not `YYYY-MM-DDThh:mm:ssZ`.
+    Timestamp {
+        got: String,
+    },
+    /// A key given more than once in a query string.
+    Duplicate,
+    /// A `%` not followed by two hex digits, or escapes that are not UTF-8.
+    BadEncoding {
+        got: String,
+    },
 }
 
 fn int(n: i64) -> Param {
@@ -135,7 +145,7 @@ impl Msg {
     /// The `params` object of the problem: the numbers and values of the message.
     pub fn params(&self) -> Vec<(&'static str, Param)> {
         let mut p = match self {
-            Msg::Required | Msg::NotUnicode | Msg::Reserved | Msg::Unknown { .. } => vec![],
+            Msg::Required | Msg::NotUnicode | Msg::Reserved | Msg::Unknown { .. } | Msg::Duplicate => vec![],
             Msg::Type { expected, got } => vec![("expected", text(expected.as_str())), ("value", text(got))],
             Msg::OneOf { allowed, got, .. } => vec![("allowed", Param::Strs(allowed.to_vec())), ("value", text(got))],
             Msg::OneOfInt { allowed, got } => vec![("allowed", Param::Ints(allowed.to_vec())), ("value", int(*got))],
@@ -153,6 +163,8 @@ impl Msg {
             }
             Msg::OnlyWith { field, value } => vec![("field", text(field)), ("fieldValue", text(value))],
             Msg::UnknownRegion { got, known } => vec![("value", text(got)), ("known", Param::Strs(known.to_vec()))],
+            Msg::Timestamp { got } => vec![("format", text("YYYY-MM-DDThh:mm:ssZ")), ("value", text(got))],
+            Msg::BadEncoding { got } => vec![("value", text(got))],
         };
         match self {
             Msg::OneOf { hint: Some(h), .. } | Msg::Unknown { hint: Some(h) } => p.push(("hint", text(h))),
@@ -250,6 +262,14 @@ fn en(msg: &Msg, f: &str) -> String {
             "{f} {got} is not in the official SDK's endpoint list ({}); check that Smart Access Gateway is offered there.",
             list(known, ", ")
         ),
+        Msg::Timestamp { got } => {
+            format!("{f} must be a UTC time written YYYY-MM-DDThh:mm:ssZ, such as 2016-02-23T12:46:24Z; got {}.", crate::value::quote(got))
+        }
+        Msg::Duplicate => format!("{f} is given more than once; a request holds each parameter once."),
+        Msg::BadEncoding { got } => format!(
+            "{f} has a broken percent-encoding ('%' must be followed by two hex digits, and the bytes must be UTF-8): {}.",
+            crate::value::quote(got)
+        ),
     }
 }
 
@@ -288,6 +308,13 @@ fn zh(msg: &Msg, f: &str) -> String {
         Msg::Reserved => format!("{f} 是公共请求参数或签名参数，不能作为业务参数传入；它由构建选项设置。"),
         Msg::UnknownRegion { got, known } => {
             format!("{f} {got} 不在官方 SDK 的接入点列表（{}）中；请确认该地域提供智能接入网关服务。", list(known, "、"))
+        }
+        Msg::Timestamp { got } => {
+            format!("{f} 必须是 YYYY-MM-DDThh:mm:ssZ 格式的 UTC 时间，例如 2016-02-23T12:46:24Z；实际为 {}。", crate::value::quote(got))
+        }
+        Msg::Duplicate => format!("{f} 出现了不止一次；一个请求中每个参数只能出现一次。"),
+        Msg::BadEncoding { got } => {
+            format!("{f} 的百分号编码有误（'%' 后必须跟两位十六进制数字，且解码后必须是 UTF-8）：{}。", crate::value::quote(got))
         }
     }
 }

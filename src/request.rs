@@ -1,9 +1,10 @@
 //! Building a signed-ready request: validation, then the RPC common parameters,
-//! canonical query, string-to-sign and URL (SPEC §4).
+//! canonical query, string-to-sign and URL (SPEC §4); or, for signature V3,
+//! the `x-acs-*` headers, canonical request and string-to-sign.
 
 use crate::messages::Locale;
 use crate::problem::Problem;
-use crate::rpc::v1;
+use crate::rpc::{v1, v3};
 use crate::rules::{self, Action, VERSION};
 use crate::validate::{self, Params};
 use std::fmt;
@@ -59,12 +60,9 @@ pub enum Misuse {
 impl fmt::Display for Misuse {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Misuse::UnknownAction(a) => write!(
-                f,
-                "unknown action {}; expected one of {}",
-                crate::value::quote(a),
-                rules::ACTIONS.iter().map(|a| a.name).collect::<Vec<_>>().join(", ")
-            ),
+            Misuse::UnknownAction(a) => {
+                write!(f, "unknown action {}; expected one of {}", crate::value::quote(a), rules::ACTION_NAMES.join(", "))
+            }
             Misuse::BadOption(name, what) => write!(f, "options.{name} must be {what}"),
         }
     }
@@ -83,11 +81,41 @@ pub struct SignedReady {
     pub method: Method,
 }
 
-/// The outcome of building: a signed-ready request, or the problems that stop it.
+/// A valid request, ready for a V3 (ACS3-HMAC-SHA256) signer. RPC style: the
+/// business parameters travel in the query for GET and POST alike and the body
+/// is empty, as in the official SDK; the common parameters become headers.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SignedReadyV3 {
+    /// The business parameters as sent in the query, sorted by key in byte order.
+    pub params: Vec<(String, String)>,
+    pub canonical_query: String,
+    /// `https://<endpoint>/?<canonicalQuery>`.
+    pub url: String,
+    pub method: Method,
+    /// Every signed header, lower-case, sorted by name.
+    pub headers: Vec<(String, String)>,
+    /// hex(SHA-256(body)); the body is empty.
+    pub hashed_payload: String,
+    pub canonical_request: String,
+    /// The header names joined by `;`, for the `Authorization` header.
+    pub signed_headers: String,
+    pub string_to_sign: String,
+}
+
+/// The outcome of building: a signed-ready request (`SignedReady` for V1,
+/// `SignedReadyV3` for V3), or the problems that stop it.
 #[derive(Clone, Debug, PartialEq)]
-pub enum Built {
-    Ready(SignedReady),
+pub enum Built<R = SignedReady> {
+    Ready(R),
     Invalid(Vec<Problem>),
+}
+
+/// A validated request before any signature scheme: the business parameters
+/// as written into the query, and the host.
+struct Valid {
+    action: &'static Action,
+    pairs: Vec<(String, String)>,
+    host: String,
 }
 
 /// Looks an action up, or says that the caller named none we know.
@@ -95,16 +123,29 @@ pub fn find_action(name: &str) -> Result<&'static Action, Misuse> {
     rules::action(name).ok_or_else(|| Misuse::UnknownAction(name.to_owned()))
 }
 
-/// Validates `params` for `action` and, when there is no error, serializes them.
-pub fn build(action: &str, params: &Params, options: &BuildOptions) -> Result<Built, Misuse> {
+/// Validates the request; the business parameters (never `Action`, which is a
+/// common parameter) as written, and the host.
+fn validated(action: &str, params: &Params, options: &BuildOptions) -> Result<Result<Valid, Vec<Problem>>, Misuse> {
     let action = find_action(action)?;
     check_options(options)?;
     let checked = validate::check(action, params, options.locale);
     if !checked.is_valid() {
-        return Ok(Built::Invalid(checked.problems));
+        return Ok(Err(checked.problems));
     }
-    let mut pairs: Vec<(String, String)> =
+    let pairs: Vec<(String, String)> =
         checked.values.iter().filter(|(f, _)| f.name != "Action").map(|(f, v)| (f.name.to_owned(), v.write())).collect();
+    let region = pairs.iter().find(|(k, _)| k == "RegionId").map_or("", |(_, v)| v.as_str());
+    let host = options.endpoint.clone().unwrap_or_else(|| default_endpoint(region));
+    Ok(Ok(Valid { action, pairs, host }))
+}
+
+/// Validates `params` for `action` and, when there is no error, serializes them
+/// for signature V1 (HMAC-SHA1).
+pub fn build(action: &str, params: &Params, options: &BuildOptions) -> Result<Built, Misuse> {
+    let Valid { action, mut pairs, host } = match validated(action, params, options)? {
+        Ok(valid) => valid,
+        Err(problems) => return Ok(Built::Invalid(problems)),
+    };
     let common = [
         ("Action", action.name),
         ("Version", VERSION),
@@ -115,16 +156,73 @@ pub fn build(action: &str, params: &Params, options: &BuildOptions) -> Result<Bu
         ("SignatureNonce", options.nonce.as_str()),
         ("Timestamp", options.timestamp.as_str()),
     ];
-    pairs.extend(common.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())));
+    pairs.extend(owned(&common));
     if let Some(token) = &options.security_token {
         pairs.push(("SecurityToken".to_owned(), token.clone()));
     }
     let canonical_query = v1::canonical_query(&mut pairs);
     let string_to_sign = v1::string_to_sign(options.method.as_str(), &canonical_query);
-    let region = pairs.iter().find(|(k, _)| k == "RegionId").map_or("", |(_, v)| v.as_str());
-    let host = options.endpoint.clone().unwrap_or_else(|| default_endpoint(region));
     let url = format!("https://{host}/?{canonical_query}");
     Ok(Built::Ready(SignedReady { params: pairs, canonical_query, string_to_sign, url, method: options.method }))
+}
+
+/// Validates `params` for `action` and, when there is no error, serializes them
+/// for signature V3 (ACS3-HMAC-SHA256) the way the official SDK's `doRequest`
+/// does for an RPC API: `Action`, `Version`, the time and the nonce become
+/// `x-acs-*` headers, and with an STS token so do `x-acs-accesskey-id` and
+/// `x-acs-security-token`. V3 requests carry no `Format` and are answered in
+/// JSON, so asking for XML is a misuse.
+pub fn build_v3(action: &str, params: &Params, options: &BuildOptions) -> Result<Built<SignedReadyV3>, Misuse> {
+    let valid = validated(action, params, options)?;
+    if options.format == ResponseFormat::Xml {
+        return Err(Misuse::BadOption("format", "JSON with signature v3 (V3 requests carry no Format and are answered in JSON)"));
+    }
+    let Valid { action, mut pairs, host } = match valid {
+        Ok(valid) => valid,
+        Err(problems) => return Ok(Built::Invalid(problems)),
+    };
+    // V3 sorts and encodes its query exactly as V1 does.
+    let canonical_query = v1::canonical_query(&mut pairs);
+    let hashed_payload = v3::sha256_hex(b"");
+    let mut headers = owned(&[
+        ("host", host.as_str()),
+        ("x-acs-action", action.name),
+        ("x-acs-content-sha256", hashed_payload.as_str()),
+        ("x-acs-date", options.timestamp.as_str()),
+        ("x-acs-signature-nonce", options.nonce.as_str()),
+        ("x-acs-version", VERSION),
+    ]);
+    if let Some(token) = &options.security_token {
+        headers.push(("x-acs-accesskey-id".to_owned(), options.access_key_id.clone()));
+        headers.push(("x-acs-security-token".to_owned(), token.clone()));
+    }
+    headers.sort_unstable();
+    let (canonical_headers, signed_headers) = v3::canonical_headers(&headers);
+    let canonical_request = v3::canonical_request(&v3::Request {
+        method: options.method.as_str(),
+        uri: v3::RPC_URI,
+        canonical_query: &canonical_query,
+        canonical_headers: &canonical_headers,
+        signed_headers: &signed_headers,
+        hashed_payload: &hashed_payload,
+    });
+    let string_to_sign = v3::string_to_sign(&canonical_request);
+    let url = format!("https://{host}/?{canonical_query}");
+    Ok(Built::Ready(SignedReadyV3 {
+        params: pairs,
+        canonical_query,
+        url,
+        method: options.method,
+        headers,
+        hashed_payload,
+        canonical_request,
+        signed_headers,
+        string_to_sign,
+    }))
+}
+
+fn owned(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
+    pairs.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())).collect()
 }
 
 /// The official SDK's regional endpoint rule for Smartag.

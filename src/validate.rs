@@ -30,13 +30,14 @@ impl Checked {
     }
 }
 
-struct Report {
-    problems: Vec<Problem>,
-    locale: Locale,
+/// Problems collected so far, capped at `MAX_PROBLEMS`.
+pub(crate) struct Report {
+    pub(crate) problems: Vec<Problem>,
+    pub(crate) locale: Locale,
 }
 
 impl Report {
-    fn add(&mut self, field: &str, rule: Rule, code: &'static str, msg: Msg) {
+    pub(crate) fn add(&mut self, field: &str, rule: Rule, code: &'static str, msg: Msg) {
         if self.problems.len() < MAX_PROBLEMS {
             self.problems.push(Problem::new(field, rule, code, msg, self.locale));
         }
@@ -48,7 +49,7 @@ impl Report {
         }
     }
 
-    fn full(&self) -> bool {
+    pub(crate) fn full(&self) -> bool {
         self.problems.len() >= MAX_PROBLEMS
     }
 }
@@ -197,7 +198,7 @@ fn check_names(report: &mut Report, action: &Action, params: &Params) {
 
 /// A close allowed value for a near miss: same letters in another case, or at
 /// most two edits away.
-fn near(got: &str, allowed: &[&'static str]) -> Option<&'static str> {
+pub(crate) fn near(got: &str, allowed: &[&'static str]) -> Option<&'static str> {
     let lower = got.to_lowercase();
     allowed
         .iter()

@@ -2,3 +2,4 @@
 
 pub mod encode;
 pub mod v1;
+pub mod v3;

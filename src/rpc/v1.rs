@@ -4,6 +4,7 @@
 use super::encode::percent_encode;
 
 /// Sorts `pairs` by key in plain byte order and joins the encoded pairs with `&`.
+/// Signature V3 canonicalizes its query the same way.
 pub fn canonical_query(pairs: &mut [(String, String)]) -> String {
     pairs.sort_unstable_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
     let mut out = String::new();

@@ -131,6 +131,9 @@ impl Action {
 /// Every action the module knows, in a stable order.
 pub static ACTIONS: &[&Action] = &[&software::ACTION, &hardware::ACTION, &upgrade::ACTION];
 
+/// The names of every action, in the order of `ACTIONS`.
+pub static ACTION_NAMES: &[&str] = &[software::ACTION.name, hardware::ACTION.name, upgrade::ACTION.name];
+
 /// Looks an action up by its exact name.
 pub fn action(name: &str) -> Option<&'static Action> {
     ACTIONS.iter().copied().find(|a| a.name == name)

@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# Builds the npm package as users get it (README "Package layout"):
+#   pkg-web/, pkg-bundler/, pkg-node/  one wasm-pack build per target (each usable on its own;
+#                                      the form copies pkg-web)
+#   pkg/                               the published package: the three builds under web/,
+#                                      bundler/ and node/, one package.json whose "exports"
+#                                      picks the right one
+#   target/npm/smartag-request-<version>.tgz   `npm pack` of pkg/
+# wasm-opt comes from npm `binaryen` (node_modules/.bin ahead on PATH), never Debian's.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+export WASM_PACK_CACHE="$HOME/.cache/.wasm-pack"
+mkdir -p "$WASM_PACK_CACHE"
+
+case "$(wasm-opt --version)" in
+  *"version 132"*) ;;
+  *) echo "package.sh: wasm-opt must be npm binaryen 132 (run scripts/setup.sh)" >&2; exit 1 ;;
+esac
+
+# The three builds share one cargo build; only wasm-bindgen and wasm-opt run per target.
+for target in web bundler nodejs; do
+  dir="pkg-${target%js}"
+  wasm-pack --quiet build --mode no-install --release --target "$target" --out-dir "$dir"
+done
+
+rm -rf pkg && mkdir -p pkg target/npm
+for kind in web bundler node; do
+  mkdir "pkg/$kind"
+  cp pkg-$kind/smartag_request*.{js,ts,wasm} "pkg/$kind/"
+  # The nearest package.json decides how Node and TypeScript read the .js files.
+  if [ "$kind" = node ]; then module=commonjs; else module=module; fi
+  printf '{ "type": "%s" }\n' "$module" >"pkg/$kind/package.json"
+done
+cp README.md pkg/
+
+# Name, version, description, licence, repository and keywords come from Cargo.toml (via wasm-pack).
+node - <<'EOF'
+const fs = require("fs");
+const meta = JSON.parse(fs.readFileSync("pkg-node/package.json", "utf8"));
+const entry = (dir) => ({ types: `./${dir}/smartag_request.d.ts`, default: `./${dir}/smartag_request.js` });
+const pkg = {
+  name: meta.name,
+  version: meta.version,
+  description: meta.description,
+  license: meta.license,
+  repository: meta.repository,
+  keywords: meta.keywords,
+  type: "module",
+  main: "./node/smartag_request.js",
+  module: "./bundler/smartag_request.js",
+  types: "./bundler/smartag_request.d.ts",
+  exports: {
+    ".": { node: entry("node"), default: entry("bundler") },
+    "./web": entry("web"),
+    "./web/smartag_request_bg.wasm": "./web/smartag_request_bg.wasm",
+    "./package.json": "./package.json",
+  },
+  files: ["web/", "bundler/", "node/", "README.md"],
+  // Importing these instantiates the module; the web build only does so in init().
+  sideEffects: ["./bundler/smartag_request.js", "./node/smartag_request.js"],
+  engines: { node: ">=18" },
+};
+fs.writeFileSync("pkg/package.json", JSON.stringify(pkg, null, 2) + "\n");
+EOF
+
+(cd pkg && npm pack --silent --pack-destination ../target/npm >/dev/null)
+echo "package.sh: built pkg/ and target/npm/$(node -p 'const p=require("./pkg/package.json"); `${p.name}-${p.version}.tgz`')"

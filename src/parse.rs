@@ -1,0 +1,175 @@
+//! Reading an existing V1 request back: a URL, a query string or a POST body
+//! gives the action, the business parameters (typed per the action's table),
+//! the common parameters and every problem; with the AccessKey secret,
+//! [`Parsed::verify`] says whether its signature matches.
+//!
+//! Pairs are decoded as an `application/x-www-form-urlencoded` body is, so `+`
+//! is a space (the signature encoding never writes a bare `+`: it writes `%2B`).
+
+use crate::messages::{Locale, Msg};
+use crate::problem::{Problem, Rule, INVALID_PARAMETER, MISSING_PARAMETER};
+use crate::request::{is_timestamp, Method, Misuse};
+use crate::rpc::{encode::percent_decode, v1};
+use crate::rules::{self, ACTION_NAMES, RESERVED, VERSION};
+use crate::sign::{same_signature, sign, SignatureVersion};
+use crate::validate::{self, near, Report};
+use crate::value::{coerce, Coerced, Input, Value};
+use std::collections::HashSet;
+
+type Pairs = Vec<(String, String)>;
+
+/// A request read back from its query string.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Parsed {
+    /// The host, when a URL was given.
+    pub endpoint: Option<String>,
+    /// `Action` as given, known or not.
+    pub action: Option<String>,
+    /// The business parameters in the order given: typed per the action's table
+    /// where the text has the field's type, else the text as given (and a problem says why).
+    pub params: Vec<(String, Value)>,
+    /// The common and signature parameters (`Action`, `Version`, `Signature` ...), in the order given.
+    pub common: Pairs,
+    /// Every problem: broken encoding and repeated keys, then the common
+    /// parameters, then the action's validation; at most `MAX_PROBLEMS`.
+    pub problems: Vec<Problem>,
+    /// Every decoded pair (a repeated key's first), in the order given: what was signed.
+    pairs: Pairs,
+}
+
+impl Parsed {
+    /// Whether no problem is an error.
+    pub fn is_valid(&self) -> bool {
+        !self.problems.iter().any(Problem::is_error)
+    }
+
+    /// Whether `Signature` is the V1 signature of the other parameters with
+    /// `secret`, sent with `method` (a URL is a GET; a body is a POST).
+    /// `false` when there is no `Signature`.
+    pub fn verify(&self, secret: &str, method: Method) -> Result<bool, Misuse> {
+        let mut unsigned: Pairs = self.pairs.iter().filter(|(k, _)| k != "Signature").cloned().collect();
+        let string_to_sign = v1::string_to_sign(method.as_str(), &v1::canonical_query(&mut unsigned));
+        let expected = sign(&string_to_sign, secret, SignatureVersion::V1)?;
+        Ok(self.common.iter().find(|(k, _)| k == "Signature").is_some_and(|(_, given)| same_signature(&expected, given)))
+    }
+}
+
+/// Codes that Alibaba Cloud's API gateway answers for these mistakes, from its
+/// list of common client error codes ("管控OpenAPI的客户端公用错误码").
+const API_NOT_FOUND: &str = "InvalidApi.NotFound";
+const BAD_TIMESTAMP: &str = "InvalidTimeStamp.Format";
+const BAD_FORMAT: &str = "InvalidParameter.Format";
+const BAD_SIGNATURE_METHOD: &str = "InvalidSignatureMethod";
+
+/// What a common parameter must be.
+enum Expect {
+    /// Any non-empty value.
+    Given,
+    /// One of these (exact); the code for another value.
+    OneOf(&'static [&'static str], &'static str),
+    /// One of these, in any case (the official SDK sends `Format=json`).
+    OneOfAnyCase(&'static [&'static str], &'static str),
+    Timestamp,
+}
+
+/// The common parameters of a V1 request that are checked, in report order.
+const COMMON: &[(&str, bool, Expect)] = &[
+    ("Action", true, Expect::OneOf(ACTION_NAMES, API_NOT_FOUND)),
+    ("Version", true, Expect::OneOf(&[VERSION], INVALID_PARAMETER)),
+    ("Format", false, Expect::OneOfAnyCase(&["JSON", "XML"], BAD_FORMAT)),
+    ("AccessKeyId", true, Expect::Given),
+    ("SignatureMethod", true, Expect::OneOf(&["HMAC-SHA1"], BAD_SIGNATURE_METHOD)),
+    ("SignatureVersion", true, Expect::OneOf(&["1.0"], INVALID_PARAMETER)),
+    ("SignatureNonce", true, Expect::Given),
+    ("Timestamp", true, Expect::Timestamp),
+];
+
+/// Reads a V1 request back from a URL (`https://host/?query`), a query string
+/// (with or without the leading `?`) or a POST body. Never fails: everything
+/// wrong with the input is a problem.
+pub fn parse_request(input: &str, locale: Locale) -> Parsed {
+    let mut report = Report { problems: Vec::new(), locale };
+    let (endpoint, query) = split_url(input.trim());
+    let pairs = decode_pairs(query, &mut report);
+    let (common, business): (Pairs, Pairs) = pairs.iter().cloned().partition(|(k, _)| k == "Action" || RESERVED.contains(&k.as_str()));
+    let given = |name: &str| common.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str()).filter(|v| !v.is_empty());
+    for (name, required, expect) in COMMON {
+        check_common(&mut report, name, *required, expect, given(name));
+    }
+    let action = given("Action").and_then(rules::action);
+    if let Some(action) = action {
+        let inputs: Vec<(String, Input)> = business.iter().map(|(k, v)| (k.clone(), Input::from(v.as_str()))).collect();
+        for problem in validate::check(action, &inputs, locale).problems {
+            if report.full() {
+                break;
+            }
+            report.problems.push(problem);
+        }
+    }
+    let params = business
+        .into_iter()
+        .map(|(k, v)| {
+            let typed = action.and_then(|a| a.field(&k)).map(|f| coerce(&Input::from(v.as_str()), f.ty, f.trims()));
+            let value = if let Some(Coerced::Given(typed)) = typed { typed } else { Value::Text(v) };
+            (k, value)
+        })
+        .collect();
+    Parsed { endpoint, action: given("Action").map(str::to_owned), params, common, problems: report.problems, pairs }
+}
+
+fn check_common(report: &mut Report, name: &str, required: bool, expect: &Expect, value: Option<&str>) {
+    let Some(v) = value else {
+        if required {
+            report.add(name, Rule::Required, MISSING_PARAMETER, Msg::Required);
+        }
+        return;
+    };
+    match expect {
+        Expect::OneOf(allowed, code) if !allowed.contains(&v) => {
+            report.add(name, Rule::Enum, code, Msg::OneOf { allowed, got: v.to_owned(), hint: near(v, allowed) })
+        }
+        Expect::OneOfAnyCase(allowed, code) if !allowed.iter().any(|a| a.eq_ignore_ascii_case(v)) => {
+            report.add(name, Rule::Enum, code, Msg::OneOf { allowed, got: v.to_owned(), hint: near(v, allowed) })
+        }
+        Expect::Timestamp if !is_timestamp(v) => report.add(name, Rule::Format, BAD_TIMESTAMP, Msg::Timestamp { got: v.to_owned() }),
+        _ => {}
+    }
+}
+
+/// The host of an `http(s)://` URL and its query (without any `#fragment`), or
+/// no host and the whole input as the query.
+fn split_url(input: &str) -> (Option<String>, &str) {
+    for scheme in ["https://", "http://"] {
+        let Some(rest) = input.get(..scheme.len()).filter(|p| p.eq_ignore_ascii_case(scheme)).and_then(|_| input.get(scheme.len()..))
+        else {
+            continue;
+        };
+        let (host, tail) = rest.split_at(rest.find(['/', '?', '#']).unwrap_or(rest.len()));
+        let query = tail.split('#').next().unwrap_or("").split_once('?').map_or("", |(_, q)| q);
+        return (Some(host.to_owned()), query);
+    }
+    (None, input.strip_prefix('?').unwrap_or(input))
+}
+
+/// Decodes `k=v&k=v`; a pair with broken encoding or a repeated key is reported and left out.
+fn decode_pairs(query: &str, report: &mut Report) -> Pairs {
+    let decode = |s: &str| percent_decode(&s.replace('+', "%20"));
+    let mut seen = HashSet::new();
+    let mut repeated = HashSet::new();
+    let mut pairs = Vec::new();
+    for raw in query.split('&').filter(|s| !s.is_empty()) {
+        let (raw_key, raw_value) = raw.split_once('=').unwrap_or((raw, ""));
+        match (decode(raw_key), decode(raw_value)) {
+            (Some(key), Some(value)) if seen.insert(key.clone()) => pairs.push((key, value)),
+            (Some(key), Some(_)) => {
+                if repeated.insert(key.clone()) {
+                    report.add(&key, Rule::Format, INVALID_PARAMETER, Msg::Duplicate);
+                }
+            }
+            (key, _) => {
+                report.add(key.as_deref().unwrap_or(raw_key), Rule::Format, INVALID_PARAMETER, Msg::BadEncoding { got: raw.to_owned() })
+            }
+        }
+    }
+    pairs
+}

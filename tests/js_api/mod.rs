@@ -1,0 +1,476 @@
+//! The JS API's cases, shared by the Node (`tests/node.rs`) and the browser
+//! (`tests/browser.rs`) harnesses: every exported function, coercion from every
+//! kind of JS value, both locales, determinism, fresh defaults, and misuse that
+//! throws without ever breaking the module.
+//!
+//! Inputs are built by evaluating JS source, so they are exactly what a JS
+//! caller hands over; expected values are worked out from SPEC §2–§5 and the seeds.
+
+use js_sys::{Array, Reflect, JSON};
+use smartag_request::wasm::{actions, build_request, describe, validate};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_test::wasm_bindgen_test;
+
+const SOFTWARE: &str = "'CreateSmartAccessGatewaySoftware'";
+const HARDWARE: &str = "'CreateSmartAccessGateway'";
+const UPGRADE: &str = "'UpgradeSmartAccessGatewaySoftware'";
+/// Seed 000's example (a software instance).
+const SEED000: &str = "{RegionId: 'cn-shanghai', Period: '12', AutoPay: 'true', ChargeType: 'PREPAY', UserCount: '5', DataPlan: '5'}";
+/// Alibaba's worked signature example's AccessKeyId, nonce and time (SPEC §4).
+const FIXED: &str = "{accessKeyId: 'testid', nonce: '3ee8c1b8-83d3-44af-a94f-4e0ad82fd6cf', timestamp: '2016-02-23T12:46:24Z'}";
+/// SEED000 with FIXED, worked out by hand from SPEC §4: keys in byte order,
+/// booleans as true/false, `:` as %3A.
+const SEED000_QUERY: &str = "AccessKeyId=testid&Action=CreateSmartAccessGatewaySoftware&AutoPay=true&ChargeType=PREPAY&DataPlan=5\
+&Format=JSON&Period=12&RegionId=cn-shanghai&SignatureMethod=HMAC-SHA1&SignatureNonce=3ee8c1b8-83d3-44af-a94f-4e0ad82fd6cf\
+&SignatureVersion=1.0&Timestamp=2016-02-23T12%3A46%3A24Z&UserCount=5&Version=2018-03-13";
+const SEED000_TO_SIGN: &str = "GET&%2F&AccessKeyId%3Dtestid%26Action%3DCreateSmartAccessGatewaySoftware%26AutoPay%3Dtrue\
+%26ChargeType%3DPREPAY%26DataPlan%3D5%26Format%3DJSON%26Period%3D12%26RegionId%3Dcn-shanghai%26SignatureMethod%3DHMAC-SHA1\
+%26SignatureNonce%3D3ee8c1b8-83d3-44af-a94f-4e0ad82fd6cf%26SignatureVersion%3D1.0%26Timestamp%3D2016-02-23T12%253A46%253A24Z\
+%26UserCount%3D5%26Version%3D2018-03-13";
+
+/// A JS value from JS source.
+fn js(src: &str) -> JsValue {
+    js_sys::eval(&format!("({src})")).expect("test JS evaluates")
+}
+
+fn json(v: &JsValue) -> String {
+    JSON::stringify(v).expect("stringifies").into()
+}
+
+fn get(v: &JsValue, key: &str) -> JsValue {
+    Reflect::get(v, &key.into()).expect("readable")
+}
+
+fn text(v: &JsValue, key: &str) -> String {
+    get(v, key).as_string().unwrap_or_else(|| panic!("{key} is not a string in {}", json(v)))
+}
+
+/// The error a misuse threw: its constructor name and message.
+fn thrown(result: Result<JsValue, JsValue>) -> (String, String) {
+    let e = result.expect_err("a misuse throws");
+    assert!(e.is_instance_of::<js_sys::Error>(), "not an Error: {e:?}");
+    (text(&get(&e, "constructor"), "name"), text(&e, "message"))
+}
+
+fn build(action: &str, params: &str, options: &str) -> JsValue {
+    build_request(&js(action), &js(params), &js(options)).expect("no misuse")
+}
+
+fn problems(action: &str, params: &str) -> JsValue {
+    validate(&js(action), &js(params), &JsValue::UNDEFINED).expect("no misuse")
+}
+
+/// `field:rule` of every problem, for short assertions.
+fn summary(problems: &JsValue) -> Vec<String> {
+    Array::from(problems).iter().map(|p| format!("{}:{}", text(&p, "field"), text(&p, "rule"))).collect()
+}
+
+/// The canonical query of SEED000 with one parameter replaced.
+fn seed000_with(key: &str, value: &str) -> JsValue {
+    build(SOFTWARE, &format!("Object.assign({SEED000}, {{{key}: {value}}})"), FIXED)
+}
+
+fn seed000_ok() {
+    let r = build(SOFTWARE, SEED000, FIXED);
+    assert_eq!(get(&r, "ok"), JsValue::TRUE, "{}", json(&r));
+    assert_eq!(text(&r, "canonicalQuery"), SEED000_QUERY);
+    assert_eq!(text(&r, "stringToSign"), SEED000_TO_SIGN);
+}
+
+#[wasm_bindgen_test]
+fn actions_are_the_three_order_actions_in_table_order() {
+    assert_eq!(
+        json(&actions().into()),
+        r#"["CreateSmartAccessGatewaySoftware","CreateSmartAccessGateway","UpgradeSmartAccessGatewaySoftware"]"#
+    );
+}
+
+#[wasm_bindgen_test]
+fn describe_gives_each_rule_of_the_table_as_plain_data() {
+    let spec = describe(&js(HARDWARE), &JsValue::UNDEFINED).unwrap();
+    assert_eq!(text(&spec, "action"), "CreateSmartAccessGateway");
+    assert_eq!(text(&spec, "version"), "2018-03-13");
+    let fields = Array::from(&get(&spec, "fields"));
+    let field = |name: &str| fields.iter().find(|f| text(f, "name") == name).unwrap_or_else(|| panic!("no field {name}"));
+    // SPEC §1: MaxBandWidth's bounds depend on HardWareSpec; the widest bounds are min/max.
+    let bandwidth = field("MaxBandWidth");
+    assert_eq!((text(&bandwidth, "type"), get(&bandwidth, "required")), ("Integer".to_owned(), JsValue::TRUE));
+    assert_eq!((get(&bandwidth, "min").as_f64(), get(&bandwidth, "max").as_f64()), (Some(2.0), Some(1000.0)));
+    assert_eq!(
+        json(&get(&bandwidth, "dependencies")),
+        r#"[{"kind":"rangeBy","field":"HardWareSpec","ranges":[{"value":"sag-100wm","min":2,"max":50},{"value":"sag-1000","min":10,"max":500},{"value":"sag-vcpe","min":10,"max":1000}]}]"#
+    );
+    let ha = field("HaType");
+    assert_eq!(json(&get(&ha, "enum")), r#"["no_backup","cold_backup","warm_backup"]"#);
+    assert_eq!(
+        json(&get(&ha, "dependencies")),
+        r#"[{"kind":"requiredWhen","field":"HardWareSpec","when":"sag-vcpe","value":"warm_backup"}]"#
+    );
+    assert_eq!(json(&get(&field("CPEVersion"), "dependencies")), r#"[{"kind":"onlyWith","field":"HardWareSpec","value":"sag-vcpe"}]"#);
+    assert_eq!(json(&get(&field("Period"), "values")), "[1,2,3,4,5,6,7,8,9,12,24,36]");
+    assert_eq!(text(&field("ReceiverEmail"), "format"), "email");
+    let name = field("Name");
+    assert_eq!((get(&name, "minLength").as_f64(), get(&name, "maxLength").as_f64()), (Some(2.0), Some(128.0)));
+    assert_eq!((get(&name, "required"), get(&name, "freeText")), (JsValue::FALSE, JsValue::TRUE));
+    // Absent rules are absent keys, not `undefined` values.
+    let region = field("RegionId");
+    assert_eq!(text(&region, "format"), "regionId");
+    for key in ["enum", "values", "min", "max", "multipleOf", "minLength", "dependencies"] {
+        assert!(!Reflect::has(&region, &key.into()).unwrap(), "RegionId has {key}");
+    }
+    let software = describe(&js(SOFTWARE), &JsValue::UNDEFINED).unwrap();
+    let fields = Array::from(&get(&software, "fields"));
+    let user_count = fields.iter().find(|f| text(f, "name") == "UserCount").unwrap();
+    assert_eq!((get(&user_count, "min").as_f64(), get(&user_count, "multipleOf").as_f64()), (Some(5.0), Some(5.0)));
+}
+
+#[wasm_bindgen_test]
+fn results_are_plain_json_compatible_objects() {
+    let is_plain = js("v => JSON.stringify(v) === JSON.stringify(JSON.parse(JSON.stringify(v))) && \
+        (function walk(x) { if (Array.isArray(x)) return x.every(walk); \
+          if (x !== null && typeof x === 'object') return Object.getPrototypeOf(x) === Object.prototype && Object.values(x).every(walk); \
+          return ['string', 'number', 'boolean'].includes(typeof x); })(v)");
+    let is_plain: js_sys::Function = is_plain.into();
+    let results = [
+        actions().into(),
+        describe(&js(HARDWARE), &JsValue::UNDEFINED).unwrap(),
+        problems(SOFTWARE, "{UserCount: 7, Bogus: 1}"),
+        build(SOFTWARE, SEED000, FIXED),
+        build(SOFTWARE, "{}", FIXED),
+    ];
+    for r in results {
+        assert_eq!(is_plain.call1(&JsValue::NULL, &r).unwrap(), JsValue::TRUE, "{}", json(&r));
+    }
+}
+
+#[wasm_bindgen_test]
+fn validate_returns_the_spec_problem_shape() {
+    // SPEC §2's example problem, key for key.
+    let found = problems(SOFTWARE, &format!("Object.assign({SEED000}, {{UserCount: 7}})"));
+    assert_eq!(
+        json(&found),
+        r#"[{"field":"UserCount","rule":"multipleOf","code":"SAG.InvalidUserCount","message":"UserCount must be a multiple of 5 (5, 10, 15 ...); got 7.","params":{"multipleOf":5,"value":7},"severity":"error"}]"#
+    );
+    assert_eq!(json(&problems(SOFTWARE, SEED000)), "[]");
+}
+
+#[wasm_bindgen_test]
+fn both_locales_are_served() {
+    let zh = js("{locale: 'zh-CN'}");
+    let params = js("{UserCount: 7}");
+    let en = validate(&js(SOFTWARE), &params, &js("{locale: 'en'}")).unwrap();
+    let cn = validate(&js(SOFTWARE), &params, &zh).unwrap();
+    assert_eq!(json(&en), json(&validate(&js(SOFTWARE), &params, &JsValue::UNDEFINED).unwrap()), "English is the default");
+    assert_eq!(summary(&en), summary(&cn), "the same problems in either locale");
+    let han = |s: &str| s.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+    for p in Array::from(&cn).iter() {
+        assert!(han(&text(&p, "message")), "{}", json(&p));
+    }
+    for p in Array::from(&en).iter() {
+        assert!(!han(&text(&p, "message")), "{}", json(&p));
+    }
+    let spec = describe(&js(UPGRADE), &zh).unwrap();
+    assert!(han(&text(&spec, "title")));
+    let built = build(SOFTWARE, "{UserCount: 7}", &FIXED.replace('}', ", locale: 'zh-CN'}"));
+    assert!(Array::from(&get(&built, "errors")).iter().all(|p| han(&text(&p, "message"))));
+}
+
+#[wasm_bindgen_test]
+fn build_is_deterministic_with_a_fixed_nonce_and_time() {
+    seed000_ok();
+    let r = build(SOFTWARE, SEED000, FIXED);
+    assert_eq!(json(&r), json(&build(SOFTWARE, SEED000, FIXED)));
+    assert_eq!(text(&r, "url"), format!("https://smartag.cn-shanghai.aliyuncs.com/?{SEED000_QUERY}"));
+    assert_eq!(text(&get(&r, "params"), "SignatureNonce"), "3ee8c1b8-83d3-44af-a94f-4e0ad82fd6cf");
+    assert_eq!(json(&JSON::parse(&json(&r)).unwrap()), json(&r), "json round trip");
+    // Typed values and a Date give the very same request as form strings.
+    let typed = "{RegionId: 'cn-shanghai', Period: 12, AutoPay: true, ChargeType: 'PREPAY', UserCount: 5n, DataPlan: 5}";
+    let with_date = FIXED.replace("'2016-02-23T12:46:24Z'", "new Date(Date.UTC(2016, 1, 23, 12, 46, 24, 999))");
+    assert_eq!(json(&build(SOFTWARE, typed, &with_date)), json(&r));
+}
+
+#[wasm_bindgen_test]
+fn build_options_shape_the_request() {
+    let r = build(
+        SOFTWARE,
+        SEED000,
+        &FIXED.replace('}', ", format: 'XML', method: 'POST', endpoint: 'example.com:8443', securityToken: 'sts+token'}"),
+    );
+    let query = text(&r, "canonicalQuery");
+    assert!(query.contains("&Format=XML&") && query.contains("&SecurityToken=sts%2Btoken&"), "{query}");
+    assert!(text(&r, "stringToSign").starts_with("POST&%2F&AccessKeyId%3Dtestid%26"));
+    assert_eq!(text(&r, "url"), format!("https://example.com:8443/?{query}"));
+}
+
+#[wasm_bindgen_test]
+fn a_fresh_nonce_and_the_current_time_when_not_given() {
+    let uuid_v4 = js_sys::RegExp::new("^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$", "");
+    let iso = js_sys::RegExp::new("^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ$", "");
+    let before = js_sys::Date::now();
+    let a = get(&build(SOFTWARE, SEED000, "{accessKeyId: 'testid'}"), "params");
+    let b = get(&build(SOFTWARE, SEED000, "{accessKeyId: 'testid', nonce: null, timestamp: undefined}"), "params");
+    let after = js_sys::Date::now();
+    let (na, nb) = (text(&a, "SignatureNonce"), text(&b, "SignatureNonce"));
+    assert!(uuid_v4.test(&na) && uuid_v4.test(&nb), "{na} {nb}");
+    assert_ne!(na, nb);
+    let stamp = text(&a, "Timestamp");
+    assert!(iso.test(&stamp), "{stamp}");
+    let ms = js_sys::Date::parse(&stamp);
+    // Truncated to the second, so up to 1 s before `before`.
+    assert!(before - 1000.0 <= ms && ms <= after, "{stamp} not between {before} and {after}");
+}
+
+#[wasm_bindgen_test]
+fn dates_are_written_in_utc_to_the_second() {
+    for (date, expected) in [
+        ("new Date(Date.UTC(2024, 1, 29, 23, 59, 59, 999))", "2024-02-29T23:59:59Z"),
+        ("new Date(0)", "1970-01-01T00:00:00Z"),
+        ("new Date(-500)", "1969-12-31T23:59:59Z"),
+        ("new Date(Date.UTC(2000, 11, 31, 0, 0, 0))", "2000-12-31T00:00:00Z"),
+        ("new Date(Date.UTC(1900, 2, 1, 1, 2, 3))", "1900-03-01T01:02:03Z"),
+        ("new Date('9999-12-31T23:59:59.999Z')", "9999-12-31T23:59:59Z"),
+    ] {
+        let r = build(SOFTWARE, SEED000, &format!("{{accessKeyId: 'testid', nonce: 'n', timestamp: {date}}}"));
+        assert_eq!(text(&get(&r, "params"), "Timestamp"), expected, "{date}");
+    }
+    for date in ["new Date(NaN)", "new Date('+010000-01-01T00:00:00Z')", "new Date(Date.UTC(-1, 0, 1))"] {
+        let (name, message) = thrown(build_request(&js(SOFTWARE), &js(SEED000), &js(&format!("{{accessKeyId: 'x', timestamp: {date}}}"))));
+        assert_eq!(name, "RangeError", "{date}");
+        assert!(message.contains("options.timestamp"), "{message}");
+    }
+}
+
+#[wasm_bindgen_test]
+fn integers_coerce_from_numbers_numeric_strings_and_bigints() {
+    for value in ["12", "'12'", "' 12 '", "12n", "12.0", "'0012'"] {
+        let r = seed000_with("Period", value);
+        assert!(text(&r, "canonicalQuery").contains("&Period=12&"), "{value}: {}", json(&r));
+    }
+    for value in
+        ["12.5", "'12.5'", "'1e3'", "NaN", "Infinity", "-Infinity", "true", "[12]", "({})", "Symbol('x')", "(() => 12)", "'twelve'"]
+    {
+        let r = seed000_with("Period", value);
+        assert_eq!(summary(&get(&r, "errors")), ["Period:type"], "{value}");
+    }
+    for value in ["null", "undefined", "''", "'   '"] {
+        let r = seed000_with("Period", value);
+        assert_eq!(summary(&get(&r, "errors")), ["Period:required"], "{value}");
+    }
+    // Integer is 32-bit signed.
+    assert_eq!(summary(&get(&seed000_with("Period", "2147483648"), "errors")), ["Period:type"]);
+}
+
+#[wasm_bindgen_test]
+fn longs_keep_every_digit_as_strings_and_bigints() {
+    for (value, written) in [
+        ("9007199254740993n", "9007199254740993"),
+        ("'9223372036854775807'", "9223372036854775807"),
+        ("-9223372036854775808n", "-9223372036854775808"),
+        ("9007199254740991", "9007199254740991"),
+    ] {
+        let r = seed000_with("OwnerId", value);
+        assert!(text(&r, "canonicalQuery").contains(&format!("&OwnerId={written}&")), "{value}: {}", json(&r));
+    }
+    // A number beyond 2^53 may already have lost digits; 2^63 is beyond Long.
+    for value in ["9007199254740993", "9223372036854775808n", "'9223372036854775808'"] {
+        assert_eq!(summary(&get(&seed000_with("OwnerId", value), "errors")), ["OwnerId:type"], "{value}");
+    }
+    // A problem's params keep a value beyond 2^53 exact, as a decimal string.
+    let found = problems(SOFTWARE, "{DataPlan: 9007199254740993n}");
+    let data_plan = Array::from(&found).iter().find(|p| text(p, "field") == "DataPlan").unwrap();
+    assert_eq!(json(&get(&data_plan, "params")), r#"{"allowed":[5],"value":"9007199254740993"}"#);
+}
+
+#[wasm_bindgen_test]
+fn booleans_coerce_from_the_seed_spellings_only() {
+    for (value, written) in [("true", "true"), ("'true'", "true"), ("1", "true"), ("'1'", "true"), ("' 1 '", "true")].into_iter().chain([
+        ("false", "false"),
+        ("'false'", "false"),
+        ("0", "false"),
+        ("'0'", "false"),
+        ("-0", "false"),
+    ]) {
+        let r = seed000_with("AutoPay", value);
+        assert!(text(&r, "canonicalQuery").contains(&format!("&AutoPay={written}&")), "{value}: {}", json(&r));
+    }
+    for value in ["2", "'yes'", "'TRUE'", "1n", "[true]", "new Boolean(true)"] {
+        assert_eq!(summary(&get(&seed000_with("AutoPay", value), "errors")), ["AutoPay:type"], "{value}");
+    }
+}
+
+#[wasm_bindgen_test]
+fn strings_are_kept_exactly_and_unpaired_surrogates_refused() {
+    let hardware = "{RegionId: 'cn-shanghai', AutoPay: false, BuyerMessage: ' 张 + * ', ChargeType: 'PREPAY', \
+        HardWareSpec: 'sag-100wm', HaType: 'no_backup', MaxBandWidth: 12, Period: 12, ReceiverName: 'Tony', \
+        ReceiverMobile: '13800000000', ReceiverEmail: 'tony@example.com', ReceiverCountry: 'US', ReceiverState: 'CA', \
+        ReceiverCity: 'Long Beach', ReceiverDistrict: 'Queen', ReceiverTown: 'Fairy', ReceiverAddress: 'Room 1', ReceiverZip: '310000'}";
+    let r = build(HARDWARE, hardware, FIXED);
+    assert_eq!(text(&get(&r, "params"), "BuyerMessage"), " 张 + * ");
+    assert!(text(&r, "canonicalQuery").contains("&BuyerMessage=%20%E5%BC%A0%20%2B%20%2A%20&"));
+    for value in ["'\\uD800'", "'a\\uDFFFb'", "'\\uDC00\\uD800'"] {
+        let found = problems(HARDWARE, &format!("Object.assign({hardware}, {{BuyerMessage: {value}}})"));
+        assert_eq!(summary(&found), ["BuyerMessage:format"], "{value}");
+    }
+    // A real U+FFFD is text like any other.
+    assert_eq!(json(&problems(HARDWARE, &format!("Object.assign({hardware}, {{BuyerMessage: '\\uFFFD'}})"))), "[]");
+    // Other kinds of values in a String field are type problems.
+    for value in ["42", "true", "1n", "['a']", "({toString() { return 'x' }})", "Symbol.iterator", "new String('x')"] {
+        let found = problems(HARDWARE, &format!("Object.assign({hardware}, {{BuyerMessage: {value}}})"));
+        assert_eq!(summary(&found), ["BuyerMessage:type"], "{value}");
+    }
+}
+
+#[wasm_bindgen_test]
+fn params_may_be_null_prototype_objects_and_proxies() {
+    let null_proto = format!("Object.assign(Object.create(null), {SEED000})");
+    assert_eq!(json(&problems(SOFTWARE, &null_proto)), "[]");
+    let proxy = format!("new Proxy({SEED000}, {{get: (t, k) => t[k]}})");
+    assert_eq!(json(&build(SOFTWARE, &proxy, FIXED)), json(&build(SOFTWARE, SEED000, FIXED)));
+    // A Proxy as a value is an object, so a type problem.
+    assert_eq!(summary(&get(&seed000_with("Period", "new Proxy({}, {})"), "errors")), ["Period:type"]);
+    // Non-enumerable and symbol keys are not parameters.
+    let hidden = format!("Object.defineProperty(Object.assign({SEED000}, {{[Symbol('s')]: 1}}), 'Hidden', {{value: 1}})");
+    assert_eq!(json(&problems(SOFTWARE, &hidden)), "[]");
+}
+
+#[wasm_bindgen_test]
+fn unknown_and_reserved_names_are_problems_not_throws() {
+    let found = problems(SOFTWARE, &format!("Object.assign({SEED000}, {{Timestamp: 'x', regionid: 'y', '': 1, '__proto__ ': 2}})"));
+    // Sorted by name in byte order.
+    assert_eq!(summary(&found), [":unknown", "Timestamp:reserved", "__proto__ :unknown", "regionid:unknown"]);
+}
+
+#[wasm_bindgen_test]
+fn seed004_upgrade_example() {
+    // Seed 004's example: AutoPay sent as 1 and a masked instance ID, which SPEC §1 refuses.
+    let seed004 = "{AutoPay: '1', DataPlan: '5', RegionId: 'cn-shanghai', SmartAGId: 'sag-8biez7habqwmx6****', UserCount: '5'}";
+    let r = build(UPGRADE, seed004, FIXED);
+    assert_eq!(get(&r, "ok"), JsValue::FALSE);
+    assert_eq!(summary(&get(&r, "errors")), ["SmartAGId:format"]);
+    let r = build(UPGRADE, &seed004.replace("****", "abcd"), FIXED);
+    assert_eq!(
+        text(&r, "canonicalQuery"),
+        "AccessKeyId=testid&Action=UpgradeSmartAccessGatewaySoftware&AutoPay=true&DataPlan=5&Format=JSON&RegionId=cn-shanghai\
+&SignatureMethod=HMAC-SHA1&SignatureNonce=3ee8c1b8-83d3-44af-a94f-4e0ad82fd6cf&SignatureVersion=1.0&SmartAGId=sag-8biez7habqwmx6abcd\
+&Timestamp=2016-02-23T12%3A46%3A24Z&UserCount=5&Version=2018-03-13"
+    );
+}
+
+#[wasm_bindgen_test]
+fn warnings_do_not_stop_a_build_but_ride_along_with_errors() {
+    // SPEC §1: a well-formed region outside the SDK's endpoint map is a warning.
+    let found = problems(SOFTWARE, &format!("Object.assign({SEED000}, {{RegionId: 'us-east-1'}})"));
+    assert_eq!(summary(&found), ["RegionId:enum"]);
+    assert_eq!(text(&Array::from(&found).get(0), "severity"), "warning");
+    let r = seed000_with("RegionId", "'us-east-1'");
+    assert_eq!(get(&r, "ok"), JsValue::TRUE);
+    assert!(!Reflect::has(&r, &"errors".into()).unwrap());
+    let r = build(SOFTWARE, "{RegionId: 'us-east-1'}", FIXED);
+    assert!(summary(&get(&r, "errors")).contains(&"RegionId:enum".to_owned()));
+}
+
+/// Each misuse: the call, the error class, and a word its message must hold.
+const MISUSES: &[(&str, &str, &str, &str, &str)] = &[
+    // (function, action, params, options, expected "Class: word")
+    ("validate", "42", "{}", "undefined", "TypeError: action"),
+    ("validate", "undefined", "{}", "undefined", "TypeError: action"),
+    ("validate", "new String('CreateSmartAccessGateway')", "{}", "undefined", "TypeError: action"),
+    ("validate", "'Nope'", "{}", "undefined", "RangeError: CreateSmartAccessGatewaySoftware"),
+    ("describe", "'createsmartaccessgateway'", "undefined", "undefined", "RangeError: unknown action"),
+    ("validate", SOFTWARE, "'RegionId=cn-shanghai'", "undefined", "TypeError: params"),
+    ("validate", SOFTWARE, "null", "undefined", "TypeError: params"),
+    ("validate", SOFTWARE, "[]", "undefined", "TypeError: params"),
+    ("validate", SOFTWARE, "new Map([['RegionId', 'cn-shanghai']])", "undefined", "TypeError: params"),
+    ("validate", SOFTWARE, "new (class Params { constructor() { this.RegionId = 'x' } })", "undefined", "TypeError: params"),
+    ("validate", SOFTWARE, "{}", "'zh-CN'", "TypeError: options"),
+    ("validate", SOFTWARE, "{}", "{locale: 'fr'}", "RangeError: options.locale"),
+    ("validate", SOFTWARE, "{}", "{locale: 1}", "TypeError: options.locale"),
+    ("describe", SOFTWARE, "undefined", "{locale: 'zh-cn'}", "RangeError: options.locale"),
+    ("buildRequest", SOFTWARE, SEED000, "undefined", "TypeError: options"),
+    ("buildRequest", SOFTWARE, SEED000, "{}", "TypeError: options.accessKeyId"),
+    ("buildRequest", SOFTWARE, SEED000, "{accessKeyId: null}", "TypeError: got null"),
+    ("buildRequest", SOFTWARE, SEED000, "{accessKeyId: ''}", "RangeError: options.accessKeyId"),
+    ("buildRequest", SOFTWARE, SEED000, "{accessKeyId: 42}", "TypeError: options.accessKeyId"),
+    ("buildRequest", SOFTWARE, SEED000, "{accessKeyId: 'a b'}", "RangeError: options.accessKeyId"),
+    ("buildRequest", SOFTWARE, SEED000, "{accessKeyId: 'x', format: 'YAML'}", "RangeError: options.format"),
+    ("buildRequest", SOFTWARE, SEED000, "{accessKeyId: 'x', method: 'get'}", "RangeError: options.method"),
+    ("buildRequest", SOFTWARE, SEED000, "{accessKeyId: 'x', timestamp: '2016-02-23 12:46:24'}", "RangeError: options.timestamp"),
+    ("buildRequest", SOFTWARE, SEED000, "{accessKeyId: 'x', timestamp: 1456231584000}", "TypeError: a string or a Date"),
+    ("buildRequest", SOFTWARE, SEED000, "{accessKeyId: 'x', nonce: ''}", "RangeError: options.nonce"),
+    ("buildRequest", SOFTWARE, SEED000, "{accessKeyId: 'x', endpoint: 'https://a.com/'}", "RangeError: options.endpoint"),
+    ("buildRequest", SOFTWARE, SEED000, "{accessKeyId: 'x', securityToken: '\\uD800'}", "RangeError: options.securityToken"),
+];
+
+fn call(function: &str, action: &str, params: &str, options: &str) -> Result<JsValue, JsValue> {
+    match function {
+        "describe" => describe(&js(action), &js(options)),
+        "validate" => validate(&js(action), &js(params), &js(options)),
+        _ => build_request(&js(action), &js(params), &js(options)),
+    }
+}
+
+#[wasm_bindgen_test]
+fn misuse_throws_an_error_that_names_the_argument() {
+    for (function, action, params, options, expected) in MISUSES {
+        let (class, word) = expected.split_once(": ").unwrap();
+        let (name, message) = thrown(call(function, action, params, options));
+        assert_eq!(name, class, "{function}({action}, {params}, {options}): {message}");
+        assert!(message.starts_with(&format!("{function}: ")) && message.contains(word), "{message} lacks {word}");
+        seed000_ok();
+    }
+}
+
+/// Calls whose arguments run hostile code or are too big to read.
+const HOSTILE: &[(&str, &str, &str)] = &[
+    ("{get RegionId() { throw new Error('boom') }}", "Error", "params.RegionId threw: boom"),
+    ("{get RegionId() { throw 'a string' }}", "Error", "params.RegionId threw a string"),
+    ("{get Period() { throw Symbol('s') }}", "Error", "params.Period threw a symbol"),
+    ("new Proxy({}, {ownKeys() { throw new TypeError('no keys') }})", "Error", "reading params threw: no keys"),
+    ("new Proxy({}, {getPrototypeOf() { throw new Error('no proto') }})", "Error", "reading params threw: no proto"),
+    ("new Proxy({a: 1}, {get() { throw new Error('trap') }})", "Error", "params.a threw: trap"),
+    ("(() => { const p = Proxy.revocable({}, {}); p.revoke(); return p.proxy })()", "Error", "reading params threw"),
+    ("Object.fromEntries(Array.from({length: 1001}, (_, i) => ['k' + i, i]))", "RangeError", "1001 keys"),
+    ("{BuyerMessage: 'x'.repeat(1 << 20), RegionId: 'y'}", "RangeError", "1048576 UTF-16 code units"),
+    ("{['k'.repeat(1 << 20)]: 1, a: 'b'}", "RangeError", "a key of params"),
+    ("{get RegionId() { throw new Proxy({}, {get() { throw 1 }}) }}", "Error", "params.RegionId threw an object"),
+];
+
+#[wasm_bindgen_test]
+fn hostile_params_throw_an_error_and_the_module_stays_right() {
+    for (params, class, words) in HOSTILE {
+        for function in ["validate", "buildRequest"] {
+            let (name, message) = thrown(call(function, SOFTWARE, params, FIXED));
+            assert_eq!(name, *class, "{params}: {message}");
+            assert!(message.contains(words), "{message} lacks {words}");
+            seed000_ok();
+        }
+    }
+    // A thrown value is kept as the cause.
+    let e = build_request(&js(SOFTWARE), &js("{get RegionId() { throw new Error('boom') }}"), &js(FIXED)).unwrap_err();
+    assert_eq!(text(&get(&e, "cause"), "message"), "boom");
+}
+
+#[wasm_bindgen_test]
+fn hostile_options_throw_an_error_and_the_module_stays_right() {
+    for options in [
+        "{get accessKeyId() { throw new Error('boom') }}",
+        "{accessKeyId: 'x', get locale() { throw new Error('boom') }}",
+        "new Proxy({accessKeyId: 'x'}, {get() { throw new Error('boom') }})",
+        "{accessKeyId: 'x', timestamp: Object.assign(new Date(0), {getTime() { throw new Error('boom') }})}",
+    ] {
+        let (name, message) = thrown(call("buildRequest", SOFTWARE, SEED000, options));
+        assert_eq!((name.as_str(), message.contains("threw: boom")), ("Error", true), "{options}: {message}");
+        seed000_ok();
+    }
+    // A Date whose getTime lies is refused as a timestamp, not trusted.
+    let (name, _) = thrown(call(
+        "buildRequest",
+        SOFTWARE,
+        SEED000,
+        "{accessKeyId: 'x', timestamp: Object.assign(new Date(0), {getTime: () => 'soon'})}",
+    ));
+    assert_eq!(name, "RangeError");
+    // Unknown option names are ignored, so one options object can serve validate and buildRequest.
+    seed000_ok();
+    assert_eq!(json(&validate(&js(SOFTWARE), &js(SEED000), &js(FIXED)).unwrap()), "[]");
+}

@@ -1,0 +1,159 @@
+//! Reading a V1 request back: round trips, common-parameter problems, broken
+//! input, and signature verification against Alibaba's published example.
+mod common;
+use common::*;
+use smartag_request::problem::Rule;
+use smartag_request::request::{BuildOptions, Method, Misuse, ResponseFormat};
+use smartag_request::validate::MAX_PROBLEMS;
+use smartag_request::{build, parse_request, signed_url, Built, Locale, Parsed, Value};
+
+fn built(action: &str, params: &[(String, smartag_request::Input)], options: &BuildOptions) -> smartag_request::SignedReady {
+    match build(action, params, options) {
+        Ok(Built::Ready(r)) => r,
+        other => panic!("{action} must build: {other:?}"),
+    }
+}
+
+fn parse(input: &str) -> Parsed {
+    parse_request(input, Locale::En)
+}
+
+fn rules_of(p: &Parsed, field: &str) -> Vec<(Rule, &'static str)> {
+    p.problems.iter().filter(|q| q.field == field).map(|q| (q.rule, q.code)).collect()
+}
+
+#[test]
+fn a_built_url_query_and_body_read_back_to_the_same_request() {
+    let upgrade =
+        form(&[("RegionId", "cn-shanghai"), ("SmartAGId", "sag-abc123"), ("UserCount", "10"), ("DataPlan", "5"), ("AutoPay", "1")]);
+    let free_text = with(hardware(), "BuyerMessage", "张 a+b&c=d ~*'()");
+    let sts = BuildOptions { security_token: Some("CAIS+token/=".into()), format: ResponseFormat::Xml, ..options() };
+    for (action, params) in [(SOFTWARE, seed000()), (HARDWARE, free_text), (UPGRADE, upgrade)] {
+        let r = built(action, &params, &sts);
+        let query = r.canonical_query.clone();
+        for input in [r.url.clone(), query.clone(), format!("?{query}")] {
+            let p = parse(&input);
+            assert!(p.problems.is_empty(), "{action}: {:?}", p.problems);
+            assert_eq!(p.action.as_deref(), Some(action));
+            let mut read: Vec<(String, String)> = p.params.iter().map(|(k, v)| (k.clone(), v.write())).chain(p.common.clone()).collect();
+            read.sort();
+            assert_eq!(read, r.params, "{action}");
+        }
+        assert_eq!(parse(&r.url).endpoint.as_deref(), Some("smartag.cn-shanghai.aliyuncs.com"));
+        assert_eq!(parse(&query).endpoint, None);
+    }
+}
+
+#[test]
+fn business_parameters_are_typed_per_the_table() {
+    let r = built(SOFTWARE, &seed000(), &options());
+    let p = parse(&r.url);
+    let value = |k: &str| p.params.iter().find(|(n, _)| n == k).map(|(_, v)| v.clone());
+    assert_eq!(value("UserCount"), Some(Value::Int(5)));
+    assert_eq!(value("AutoPay"), Some(Value::Bool(true)));
+    assert_eq!(value("RegionId"), Some(Value::Text("cn-shanghai".into())));
+    assert!(p.common.iter().any(|(k, v)| k == "Version" && v == "2018-03-13"));
+    // A value of the wrong type stays text, and a problem says why.
+    let p = parse(&r.url.replace("Period=12", "Period=12.5"));
+    assert_eq!(p.params.iter().find(|(k, _)| k == "Period").map(|(_, v)| v.clone()), Some(Value::Text("12.5".into())));
+    assert_eq!(rules_of(&p, "Period"), vec![(Rule::Type, "InvalidParameter")]);
+}
+
+#[test]
+fn the_published_signed_example_verifies() {
+    // Alibaba's DescribeRegions example, finished with its published signature.
+    let url = "http://ecs.aliyuncs.com/?SignatureVersion=1.0&Action=DescribeRegions&Format=XML\
+               &SignatureNonce=3ee8c1b8-83d3-44af-a94f-4e0ad82fd6cf&Version=2014-05-26&AccessKeyId=testid\
+               &Signature=OLeaidS1JvxuMvnyHOwuJ%2BuX5qY%3D&SignatureMethod=HMAC-SHA1&Timestamp=2016-02-23T12%3A46%3A24Z";
+    let p = parse(url);
+    assert_eq!(p.verify("testsecret", Method::Get), Ok(true));
+    assert_eq!(p.verify("testsecret", Method::Post), Ok(false));
+    assert_eq!(p.verify("wrongsecret", Method::Get), Ok(false));
+    assert!(matches!(p.verify("", Method::Get), Err(Misuse::BadOption("accessKeySecret", _))));
+    // It is an ECS request, so this module reports its Action and Version, and validates nothing else.
+    assert_eq!(rules_of(&p, "Action"), vec![(Rule::Enum, "InvalidApi.NotFound")]);
+    assert_eq!(rules_of(&p, "Version"), vec![(Rule::Enum, "InvalidParameter")]);
+    assert_eq!(p.problems.len(), 2);
+    assert_eq!(p.endpoint.as_deref(), Some("ecs.aliyuncs.com"));
+}
+
+#[test]
+fn a_url_signed_here_verifies_and_a_tampered_one_does_not() {
+    let r = built(HARDWARE, &with(hardware(), "BuyerMessage", "张 a+b"), &options());
+    let Ok(url) = signed_url(&r.url, &r.string_to_sign, "testsecret") else { panic!() };
+    assert_eq!(parse(&url).verify("testsecret", Method::Get), Ok(true));
+    assert_eq!(parse(&url.replace("MaxBandWidth=12", "MaxBandWidth=13")).verify("testsecret", Method::Get), Ok(false));
+    assert_eq!(parse(&r.url).verify("testsecret", Method::Get), Ok(false), "no Signature");
+}
+
+#[test]
+fn every_common_parameter_problem_is_reported() {
+    let p = parse(
+        "Action=CreateSmartAccessGatewaySoftwar&Version=2018-03-14&Format=csv&SignatureMethod=hmac-sha1&Timestamp=2016-02-23 12:46:24",
+    );
+    let found: Vec<(&str, Rule, &str)> = p.problems.iter().map(|q| (q.field.as_str(), q.rule, q.code)).collect();
+    assert_eq!(
+        found,
+        vec![
+            ("Action", Rule::Enum, "InvalidApi.NotFound"),
+            ("Version", Rule::Enum, "InvalidParameter"),
+            ("Format", Rule::Enum, "InvalidParameter.Format"),
+            ("AccessKeyId", Rule::Required, "MissingParameter"),
+            ("SignatureMethod", Rule::Enum, "InvalidSignatureMethod"),
+            ("SignatureVersion", Rule::Required, "MissingParameter"),
+            ("SignatureNonce", Rule::Required, "MissingParameter"),
+            ("Timestamp", Rule::Format, "InvalidTimeStamp.Format"),
+        ]
+    );
+    let message = |f: &str| p.problems.iter().find(|q| q.field == f).map(|q| q.message.clone()).unwrap_or_default();
+    assert!(message("Action").contains("Did you mean CreateSmartAccessGatewaySoftware?"), "{}", message("Action"));
+    assert!(message("SignatureMethod").contains("Did you mean HMAC-SHA1?"));
+    assert!(message("Timestamp").contains("YYYY-MM-DDThh:mm:ssZ"));
+    // The official SDK sends Format=json: any case is accepted.
+    assert!(rules_of(&parse("Format=json"), "Format").is_empty());
+    let zh = parse_request("Format=csv&Timestamp=now&a=%&b=1&b=2", Locale::ZhCn);
+    assert_eq!(zh.problems.len(), 10);
+    assert!(zh.problems.iter().all(|q| q.message.contains('。')), "{:?}", zh.problems);
+}
+
+#[test]
+fn a_missing_action_still_reports_the_rest() {
+    let p = parse("https://smartag.cn-shanghai.aliyuncs.com/");
+    assert_eq!(p.action, None);
+    assert_eq!(rules_of(&p, "Action"), vec![(Rule::Required, "MissingParameter")]);
+    assert_eq!(p.problems.len(), 7);
+}
+
+#[test]
+fn validation_problems_of_the_action_follow() {
+    let r = built(SOFTWARE, &seed000(), &options());
+    let p = parse(&r.url.replace("UserCount=5", "UserCount=7").replace("&DataPlan=5", ""));
+    let found: Vec<(&str, &str)> = p.problems.iter().map(|q| (q.field.as_str(), q.code)).collect();
+    assert_eq!(found, vec![("UserCount", "SAG.InvalidUserCount"), ("DataPlan", "MissingParameter")]);
+    let p = parse(&format!("{}&Colour=red", r.url));
+    assert_eq!(rules_of(&p, "Colour"), vec![(Rule::Unknown, "InvalidParameter")]);
+}
+
+#[test]
+fn broken_encoding_and_repeated_keys_are_problems() {
+    let r = built(SOFTWARE, &seed000(), &options());
+    let p = parse(&format!("{}&UserCount=10&UserCount=15&RegionId=%E5%BC&Bad%zz=1", r.url));
+    let found: Vec<(&str, Rule)> = p.problems.iter().map(|q| (q.field.as_str(), q.rule)).collect();
+    assert_eq!(found, vec![("UserCount", Rule::Format), ("RegionId", Rule::Format), ("Bad%zz", Rule::Format)]);
+    // The first of repeated keys counts.
+    assert_eq!(p.params.iter().find(|(k, _)| k == "UserCount").map(|(_, v)| v.clone()), Some(Value::Int(5)));
+    // '+' is a space, as in a form body.
+    let body = parse("BuyerMessage=a+b%2Bc");
+    assert_eq!(body.params, vec![("BuyerMessage".to_owned(), Value::Text("a b+c".into()))]);
+}
+
+#[test]
+fn hostile_input_is_capped_and_never_panics() {
+    let many = "%=1&".repeat(10_000);
+    assert_eq!(parse(&many).problems.len(), MAX_PROBLEMS);
+    for input in ["", "?", "&&&", "=", "https://", "HTTPS://h?#x", "a=%", "%", "Action", "x=%C3%28", "https://h/p?a=1#b=2"] {
+        let p = parse(input);
+        assert!(p.problems.len() <= MAX_PROBLEMS, "{input:?}");
+    }
+    assert_eq!(parse("HTTPS://h/?Action=x#Version=1").common, vec![("Action".to_owned(), "x".to_owned())]);
+}

@@ -1,0 +1,102 @@
+// Uses the API the way the types allow; must type-check without errors.
+import {
+  actions,
+  buildRequest,
+  describe,
+  validate,
+  type ActionName,
+  type ActionParams,
+  type ActionSpec,
+  type BuildOptions,
+  type BuildResult,
+  type CreateSmartAccessGatewayParams,
+  type Dependency,
+  type FieldSpec,
+  type Problem,
+  type UpgradeSmartAccessGatewaySoftwareParams,
+} from "smartag-request";
+import init, { buildRequest as buildInBrowser } from "smartag-request/web";
+
+const names: ActionName[] = actions();
+const spec: ActionSpec = describe(names[0] ?? "CreateSmartAccessGateway", { locale: "zh-CN" });
+const fields: FieldSpec[] = spec.fields;
+for (const field of fields) {
+  const allowed: string[] | undefined = field.enum;
+  const bounds: [number | undefined, number | undefined] = [field.min, field.max];
+  const deps: Dependency[] = field.dependencies ?? [];
+  for (const d of deps) {
+    if (d.kind === "rangeBy") {
+      const widest: number = Math.max(...d.ranges.map((r) => r.max));
+      console.log(widest, d.field);
+    } else if (d.kind === "requiredWhen") {
+      console.log(d.when, d.value);
+    } else {
+      console.log(d.value);
+    }
+  }
+  console.log(allowed, bounds, field.type === "Long", field.format === "email");
+}
+
+// Form strings, typed values, bigints, and null/undefined for "not given".
+const software = { RegionId: "cn-shanghai", Period: "12", AutoPay: "1", ChargeType: "PREPAY", UserCount: 5n, DataPlan: 5 } as const;
+const hardware: CreateSmartAccessGatewayParams = {
+  RegionId: "cn-shanghai",
+  AutoPay: false,
+  BuyerMessage: "",
+  ChargeType: "PREPAY",
+  HardWareSpec: "sag-vcpe",
+  HaType: "warm_backup",
+  MaxBandWidth: 100,
+  Period: 12,
+  ReceiverName: "Tony",
+  ReceiverMobile: "13800000000",
+  ReceiverEmail: "tony@example.com",
+  ReceiverCountry: "US",
+  ReceiverState: "CA",
+  ReceiverCity: "Long Beach",
+  ReceiverDistrict: "Queen",
+  ReceiverTown: "Fairy",
+  ReceiverAddress: "Room 1",
+  ReceiverZip: "310000",
+  ReceiverPhone: null,
+  CPEVersion: undefined,
+  OwnerId: "9223372036854775807",
+};
+const upgrade: UpgradeSmartAccessGatewaySoftwareParams = {
+  RegionId: "cn-shanghai",
+  SmartAGId: "sag-8biez7habqwmx6abcd",
+  UserCount: "5",
+  DataPlan: "5",
+  AutoPay: 1,
+  Action: "UpgradeSmartAccessGatewaySoftware",
+};
+const generic: ActionParams["UpgradeSmartAccessGatewaySoftware"] = upgrade;
+
+const options: BuildOptions = { accessKeyId: "testid", timestamp: new Date(), format: "XML", method: "POST", locale: "en" };
+const results: BuildResult[] = [
+  buildRequest("CreateSmartAccessGatewaySoftware", software, options),
+  buildRequest("CreateSmartAccessGateway", hardware, { accessKeyId: "testid", endpoint: "smartag.cn-shanghai.aliyuncs.com" }),
+  buildRequest("UpgradeSmartAccessGatewaySoftware", generic, { accessKeyId: "testid", nonce: "n", timestamp: "2016-02-23T12:46:24Z" }),
+];
+for (const result of results) {
+  if (result.ok) {
+    const query: string = result.canonicalQuery;
+    const sent: string | undefined = result.params["Timestamp"];
+    console.log(query, sent, result.stringToSign, result.url);
+  } else {
+    const problems: Problem[] = result.errors;
+    console.log(problems.map((p) => `${p.field} ${p.rule} ${p.code} ${p.severity} ${p.message}`));
+  }
+}
+
+// validate takes whatever part of the params a form has so far.
+const problems: Problem[] = validate("CreateSmartAccessGateway", { HardWareSpec: "sag-1000", MaxBandWidth: "600" });
+const partial: Problem[] = validate("UpgradeSmartAccessGatewaySoftware", {}, { locale: "en" });
+for (const p of [...problems, ...partial]) {
+  const value = p.params["value"];
+  if (typeof value === "number") console.log(value + 1);
+}
+
+await init();
+const inBrowser: BuildResult = buildInBrowser("UpgradeSmartAccessGatewaySoftware", upgrade, { accessKeyId: "testid" });
+console.log(inBrowser.ok);

@@ -1,0 +1,68 @@
+// Each line below a `@ts-expect-error` is a mistake the types must catch:
+// tsc fails if any of them type-checks (the directive is then unused).
+import { actions, buildRequest, describe, validate, type BuildResult, type FieldSpec, type Problem } from "smartag-request";
+import { buildRequest as buildInBrowser } from "smartag-request/web";
+
+const options = { accessKeyId: "testid" };
+const software = { RegionId: "cn-shanghai", Period: 12, AutoPay: true, ChargeType: "PREPAY", UserCount: 5, DataPlan: 5 };
+
+// @ts-expect-error an unknown action
+buildRequest("CreateSmartAccessGatewayHardware", software, options);
+// @ts-expect-error the software params lack the hardware action's required fields
+buildRequest("CreateSmartAccessGateway", software, options);
+// @ts-expect-error a required field is missing
+buildRequest("CreateSmartAccessGatewaySoftware", { RegionId: "cn-shanghai", Period: 12, AutoPay: true, ChargeType: "PREPAY", UserCount: 5 }, options);
+// @ts-expect-error a Boolean is not an Integer
+buildRequest("CreateSmartAccessGatewaySoftware", { ...software, Period: true }, options);
+// @ts-expect-error 2 is not a Boolean spelling
+buildRequest("CreateSmartAccessGatewaySoftware", { ...software, AutoPay: 2 }, options);
+// @ts-expect-error "yes" is not a Boolean spelling
+buildRequest("CreateSmartAccessGatewaySoftware", { ...software, AutoPay: "yes" }, options);
+// @ts-expect-error a String field takes no number
+buildRequest("CreateSmartAccessGatewaySoftware", { ...software, RegionId: 5 }, options);
+// @ts-expect-error a Long takes no array
+buildRequest("CreateSmartAccessGatewaySoftware", { ...software, DataPlan: [5] }, options);
+// @ts-expect-error Action must be the action's own name
+buildRequest("CreateSmartAccessGatewaySoftware", { ...software, Action: "UpgradeSmartAccessGatewaySoftware" }, options);
+// @ts-expect-error an unknown parameter in an object literal
+buildRequest("CreateSmartAccessGatewaySoftware", { RegionId: "cn-shanghai", Period: 12, AutoPay: true, ChargeType: "PREPAY", UserCount: 5, DataPlan: 5, Bogus: 1 }, options);
+// @ts-expect-error options are required
+buildRequest("CreateSmartAccessGatewaySoftware", software);
+// @ts-expect-error accessKeyId is required
+buildRequest("CreateSmartAccessGatewaySoftware", software, { nonce: "n" });
+// @ts-expect-error an unknown format
+buildRequest("CreateSmartAccessGatewaySoftware", software, { accessKeyId: "testid", format: "YAML" });
+// @ts-expect-error a timestamp is a string or a Date, not a number
+buildRequest("CreateSmartAccessGatewaySoftware", software, { accessKeyId: "testid", timestamp: 1456231584000 });
+// @ts-expect-error the web build has the same overloads
+buildInBrowser("UpgradeSmartAccessGatewaySoftware", software, options);
+// @ts-expect-error SmartAGId belongs to the upgrade action only
+validate("CreateSmartAccessGatewaySoftware", { SmartAGId: "sag-1" });
+// @ts-expect-error an unknown locale
+validate("CreateSmartAccessGatewaySoftware", {}, { locale: "fr" });
+// @ts-expect-error params are an object, not a query string
+validate("CreateSmartAccessGatewaySoftware", "RegionId=cn-shanghai");
+// @ts-expect-error an unknown action
+describe("DescribeRegions");
+// @ts-expect-error action names are strings
+const counts: number[] = actions();
+
+const result: BuildResult = buildRequest("CreateSmartAccessGatewaySoftware", software, options);
+// @ts-expect-error canonicalQuery exists only once ok is known to be true
+console.log(result.canonicalQuery);
+if (!result.ok) {
+  // @ts-expect-error an invalid request has no url
+  console.log(result.url);
+  const first: Problem | undefined = result.errors[0];
+  // @ts-expect-error severity is "error" or "warning"
+  console.log(first?.severity === "fatal");
+  // @ts-expect-error rule is from the closed set
+  console.log(first?.rule === "pattern");
+}
+const field: FieldSpec | undefined = describe("CreateSmartAccessGateway").fields[0];
+const dep = field?.dependencies?.[0];
+// @ts-expect-error ranges exist only on a rangeBy dependency
+console.log(dep?.ranges);
+// @ts-expect-error optional keys may be absent
+const max: number = field!.max;
+console.log(counts, max);
