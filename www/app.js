@@ -78,6 +78,7 @@ const OUTPUTS = ["canonicalQuery", "stringToSign", "url"];
 const $ = (sel) => document.querySelector(sel);
 const state = { action: "", locale: "en", values: {}, options: {} };
 let spec = null;
+let formFields = []; // the action's fields minus Action, which the picker sets
 
 function el(tag, attrs = {}, ...children) {
   const node = document.createElement(tag);
@@ -162,9 +163,9 @@ function renderFields() {
   spec = describe(state.action, { locale: state.locale });
   $("#action-title").textContent = spec.title;
   const values = valuesFor(state.action);
-  const fields = spec.fields.filter((f) => f.name !== "Action"); // the action picker sets it
+  formFields = spec.fields.filter((f) => f.name !== "Action");
   $("#fields").replaceChildren(
-    ...fields.map((f) =>
+    ...formFields.map((f) =>
       el(
         "div",
         { class: "field", "data-field": f.name },
@@ -232,7 +233,7 @@ function update() {
   const errors = problems.filter((p) => p.severity === "error");
   const warnings = problems.filter((p) => p.severity === "warning");
 
-  for (const f of spec.fields) {
+  for (const f of formFields) {
     const mine = problems.filter((p) => p.field === f.name);
     const worst = mine.find((p) => p.severity === "error") ? "error" : mine.length ? "warning" : null;
     showMessage(`e-${f.name}`, document.getElementById(`f-${f.name}`), mine.map((p) => p.message).join(" "), worst);

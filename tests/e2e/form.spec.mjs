@@ -138,7 +138,7 @@ test("the URL hash round-trips the form's state", async ({ page, context }) => {
   await page.selectOption("[name=method]", "POST");
   await page.fill("[name=nonce]", NONCE);
   await page.fill("[name=timestamp]", TIMESTAMP);
-  const url = page.url();
+  const url = await page.evaluate(() => location.href); // page.url() may lag behind replaceState
   const query = await output(page, "canonicalQuery").textContent();
   const again = await context.newPage();
   await open(again, new URL(url).hash);
