@@ -29,9 +29,9 @@ for target in $(fuzz list); do
   fuzz run --sanitizer none --debug-assertions "$target" "$work" "corpus/$target" -- \
     -max_total_time="$SECONDS_PER_TARGET" -max_len=16384 -timeout=10 -print_final_stats=1 >"$log" 2>&1 || status=$?
   if [ "$status" != 0 ]; then
-    grep -A4 -E 'panicked at|ERROR:' "$log" | head -40
+    grep -a -A4 -E 'panicked at|ERROR:' "$log" | head -40
     echo "fuzz: $target crashed (exit $status); input in fuzz/artifacts/$target/" >&2
     exit 1
   fi
-  grep -E '^Done [0-9]+ runs' "$log"
+  grep -aE '^Done [0-9]+ runs' "$log"
 done

@@ -238,7 +238,8 @@ fn is_lower_alnum(s: &str) -> bool {
 pub(crate) fn is_region_id(s: &str) -> bool {
     let mut parts = s.split('-');
     let first_ok = parts.next().is_some_and(|p| is_lower_alnum(p) && p.bytes().next().is_some_and(|b| b.is_ascii_lowercase()));
-    s.len() <= 64 && first_ok && s.contains('-') && parts.all(is_lower_alnum)
+    // The ID becomes one DNS label of the default endpoint, so at most 63 characters.
+    s.len() <= 63 && first_ok && s.contains('-') && parts.all(is_lower_alnum)
 }
 
 fn region_hint(s: &str) -> Option<String> {

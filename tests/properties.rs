@@ -43,10 +43,7 @@ fn any_params() -> impl Strategy<Value = (String, Vec<(String, Input)>)> {
     let mutated = (valid_request(), proptest::collection::vec((any_name(), any_input()), 0..4)).prop_map(|(r, changes)| {
         let mut params = r.params;
         for (key, input) in changes {
-            match params.iter_mut().find(|(k, _)| *k == key) {
-                Some(slot) => slot.1 = input,
-                None => params.push((key, input)),
-            }
+            invariants::set(&mut params, key, input);
         }
         (r.action.to_owned(), params)
     });

@@ -103,10 +103,7 @@ fuzz_target!(|case: Case| {
             Name::Known(i) => known[usize::from(i) % known.len()].to_owned(),
             Name::Any(s) => s,
         };
-        match params.iter_mut().find(|(k, _)| *k == key) {
-            Some(slot) => slot.1 = input(value),
-            None => params.push((key, input(value))),
-        }
+        invariants::set(&mut params, key, input(value));
     }
     invariants::check(&action, &params, &options(case.options));
 });

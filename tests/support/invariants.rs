@@ -19,6 +19,14 @@ pub fn good_options() -> BuildOptions {
     }
 }
 
+/// Gives `key` the value `input`: replaces the caller's value, or adds the parameter.
+pub fn set(params: &mut Vec<(String, Input)>, key: String, input: Input) {
+    match params.iter_mut().find(|(k, _)| *k == key) {
+        Some(slot) => slot.1 = input,
+        None => params.push((key, input)),
+    }
+}
+
 /// Checks every property of validating and building `params` for `action` with `options`.
 pub fn check(action: &str, params: &[(String, Input)], options: &BuildOptions) {
     let problems = validate(action, params, options.locale);
