@@ -1,0 +1,130 @@
+//! Issue 5's hostile JS inputs, one by one: each gets a clear problem or a real
+//! `Error`, and the next valid call still gives the right answer (`seed000_ok`).
+
+use super::*;
+
+/// Params objects with odd keys: `[fields of the problems]` expected, each checked
+/// by hand against SPEC §2 (unknown names sorted by bytes, never sent).
+#[wasm_bindgen_test]
+fn prototype_like_keys_are_plain_unknown_names() {
+    let odd = format!(
+        "Object.assign(JSON.parse('{{\"__proto__\": 1}}'), {SEED000}, {{constructor: 'x', prototype: 'y', hasOwnProperty: 'z'}})"
+    );
+    assert_eq!(summary(&problems(SOFTWARE, &odd)), ["__proto__:unknown", "constructor:unknown", "hasOwnProperty:unknown", "prototype:unknown"]);
+    let r = build(SOFTWARE, &odd, FIXED);
+    assert_eq!(get(&r, "ok"), JsValue::FALSE);
+    seed000_ok();
+    // The module never touched Object.prototype.
+    assert_eq!(js("({}).RegionId"), JsValue::UNDEFINED);
+}
+
+#[wasm_bindgen_test]
+fn symbols_as_values_are_type_problems_and_symbol_keys_are_not_parameters() {
+    assert_eq!(summary(&get(&seed000_with("RegionId", "Symbol('cn-shanghai')"), "errors")), ["RegionId:type"]);
+    assert_eq!(summary(&get(&seed000_with("AutoPay", "Symbol.iterator"), "errors")), ["AutoPay:type"]);
+    let keyed = format!("Object.assign({SEED000}, {{[Symbol('Signature')]: 'x'}})");
+    assert_eq!(text(&build(SOFTWARE, &keyed, FIXED), "canonicalQuery"), SEED000_QUERY);
+}
+
+#[wasm_bindgen_test]
+fn ten_megabyte_strings_and_a_hundred_thousand_keys_are_refused_quickly() {
+    let (name, message) = thrown(call("buildRequest", HARDWARE, "{BuyerMessage: 'x'.repeat(10 * 1024 * 1024)}", FIXED));
+    assert_eq!(name, "RangeError", "{message}");
+    seed000_ok();
+    let (name, message) = thrown(call("validate", SOFTWARE, "Object.fromEntries(Array.from({length: 100000}, (_, i) => ['k' + i, 'v']))", "{}"));
+    assert_eq!(name, "RangeError", "{message}");
+    assert!(message.contains("100000 keys"), "{message}");
+    seed000_ok();
+    // Just under the caps is data, not misuse: the long value is a length problem.
+    let long = problems(HARDWARE, "{BuyerMessage: 'x'.repeat(5000)}");
+    assert!(summary(&long).contains(&"BuyerMessage:length".to_owned()), "{:?}", summary(&long));
+}
+
+#[wasm_bindgen_test]
+fn nul_bytes_are_text_and_percent_encoded() {
+    let r = build(HARDWARE, &hardware_with("BuyerMessage", "'a\\u0000b'"), FIXED);
+    assert!(text(&r, "canonicalQuery").contains("&BuyerMessage=a%00b&"), "{}", json(&r));
+}
+
+#[wasm_bindgen_test]
+fn lone_surrogates_anywhere_are_refused_never_replaced() {
+    for value in ["'\\uD800'", "'a\\uDC00b'", "'\\uDBFF'.repeat(3)"] {
+        let found = get(&build(HARDWARE, &hardware_with("BuyerMessage", value), FIXED), "errors");
+        assert_eq!(summary(&found), ["BuyerMessage:format"], "{value}");
+    }
+    // A correct pair is one character (U+1F600), sent as its four UTF-8 bytes.
+    let r = build(HARDWARE, &hardware_with("BuyerMessage", "'\\uD83D\\uDE00'"), FIXED);
+    assert!(text(&r, "canonicalQuery").contains("&BuyerMessage=%F0%9F%98%80&"));
+    seed000_ok();
+}
+
+#[wasm_bindgen_test]
+fn out_of_range_bigints_minus_zero_nan_and_infinity() {
+    for (key, value, rule) in [
+        ("UserCount", "2n ** 31n", "UserCount:type"),
+        ("UserCount", "-(2n ** 31n) - 1n", "UserCount:type"),
+        ("DataPlan", "2n ** 63n", "DataPlan:type"),
+        ("OwnerId", "-(2n ** 63n) - 1n", "OwnerId:type"),
+        ("Period", "NaN", "Period:type"),
+        ("Period", "Infinity", "Period:type"),
+        ("Period", "-Infinity", "Period:type"),
+        ("UserCount", "-0", "UserCount:range"),
+    ] {
+        assert_eq!(summary(&get(&seed000_with(key, value), "errors")), [rule], "{key}: {value}");
+    }
+    // The extremes that fit are written exactly.
+    let r = seed000_with("OwnerId", "-(2n ** 63n)");
+    assert!(text(&r, "canonicalQuery").contains("&OwnerId=-9223372036854775808&"), "{}", json(&r));
+    seed000_ok();
+}
+
+#[wasm_bindgen_test]
+fn frozen_sealed_and_null_prototype_objects_are_read_like_any_other() {
+    for wrap in ["Object.freeze({SEED})", "Object.seal({SEED})", "Object.assign(Object.create(null), {SEED})", "Object.freeze(Object.assign(Object.create(null), {SEED}))"] {
+        let params = wrap.replace("{SEED}", SEED000);
+        assert_eq!(text(&build(SOFTWARE, &params, FIXED), "canonicalQuery"), SEED000_QUERY, "{wrap}");
+    }
+    // Frozen options too.
+    assert_eq!(text(&build(SOFTWARE, SEED000, &format!("Object.freeze({FIXED})")), "canonicalQuery"), SEED000_QUERY);
+}
+
+#[wasm_bindgen_test]
+fn options_of_the_wrong_shape_throw() {
+    for options in ["42", "'testid'", "[]", "() => ({accessKeyId: 'x'})", "{accessKeyId: ['testid']}", "{accessKeyId: 'x', locale: ['en']}", "{accessKeyId: 'x', method: 1}"] {
+        let (name, message) = thrown(call("buildRequest", SOFTWARE, SEED000, options));
+        assert!(name == "TypeError" || name == "RangeError", "{options}: {name} {message}");
+        seed000_ok();
+    }
+}
+
+/// Values that try to smuggle parameters into the query: the request carries the
+/// same keys whatever they hold, and each value decodes back to itself.
+#[wasm_bindgen_test]
+fn values_cannot_smuggle_parameters() {
+    let smuggle = ["a&Signature=x", "x=1&AccessKeyId=evil", "#frag", "?q=1", "100%", "a+b", "line\\nbreak", "&&==", "%26Signature%3D"];
+    let expected_keys = |r: &JsValue| -> Vec<String> { js_sys::Object::keys(get(r, "params").unchecked_ref::<js_sys::Object>()).iter().filter_map(|k| k.as_string()).collect() };
+    let base = build(HARDWARE, &hardware_with("BuyerMessage", "'plain'"), FIXED);
+    for value in smuggle {
+        let r = build(HARDWARE, &hardware_with("BuyerMessage", &format!("'{value}'")), FIXED);
+        assert_eq!(expected_keys(&r), expected_keys(&base), "{value}");
+        let query = text(&r, "canonicalQuery");
+        assert_eq!(query.split('&').count(), text(&base, "canonicalQuery").split('&').count(), "{value}");
+        let sent = query.split('&').find_map(|pair| pair.strip_prefix("BuyerMessage=")).unwrap_or_default();
+        let decoded = js_sys::decode_uri_component(sent).map(String::from).unwrap_or_default();
+        assert_eq!(decoded, value.replace("\\n", "\n"), "{value}");
+        // Only the two separators of `GET&%2F&...` stay raw; no fragment can start in the URL.
+        assert_eq!(text(&r, "stringToSign").matches('&').count(), 2, "{value}");
+        assert!(!text(&r, "url").contains('#'), "{value}");
+    }
+}
+
+/// A valid hardware order (seed 003's examples with a region ID and an e-mail) with one value replaced.
+fn hardware_with(key: &str, value: &str) -> String {
+    format!(
+        "Object.assign({{RegionId: 'cn-shanghai', AutoPay: true, BuyerMessage: 'pls. deliver asap', ChargeType: 'PREPAY', \
+         HaType: 'no_backup', HardWareSpec: 'sag-100wm', MaxBandWidth: 12, Period: 12, ReceiverAddress: 'Room XX, XX Building', \
+         ReceiverCity: 'Long Beach', ReceiverCountry: 'US', ReceiverDistrict: 'Queen District', ReceiverEmail: 'tony@example.com', \
+         ReceiverMobile: '13900000000', ReceiverName: 'Tony', ReceiverState: 'California', ReceiverTown: 'Fairy Town', \
+         ReceiverZip: '310000'}}, {{{key}: {value}}})"
+    )
+}
