@@ -7,6 +7,8 @@
 #![cfg_attr(target_arch = "wasm32", no_main)]
 #![cfg(not(target_arch = "wasm32"))]
 
+#[path = "support/json.rs"]
+mod json;
 #[path = "../tests/support/requests.rs"]
 mod requests;
 
@@ -14,7 +16,6 @@ use proptest::strategy::{Strategy, ValueTree};
 use proptest::test_runner::{Config, RngAlgorithm, TestRng, TestRunner};
 use smartag_request::rpc::v1;
 use smartag_request::{build, Built};
-use std::fmt::Write as _;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
@@ -61,36 +62,16 @@ fn main() -> ExitCode {
 }
 
 fn case_json(name: &str, method: &str, params: &[(String, String)], query: &str, to_sign: &str, signature: Option<&str>) -> String {
-    let params: Vec<String> = params.iter().map(|(k, v)| format!("{}:{}", json(k), json(v))).collect();
-    let mut out = format!(
-        r#"{{"name":{},"method":{},"params":{{{}}},"canonicalQuery":{},"stringToSign":{}"#,
-        json(name),
-        json(method),
-        params.join(","),
-        json(query),
-        json(to_sign)
-    );
+    let params: Vec<(&str, String)> = params.iter().map(|(k, v)| (k.as_str(), json::string(v))).collect();
+    let mut fields = vec![
+        ("name", json::string(name)),
+        ("method", json::string(method)),
+        ("params", json::object(&params)),
+        ("canonicalQuery", json::string(query)),
+        ("stringToSign", json::string(to_sign)),
+    ];
     if let Some(s) = signature {
-        let _ = write!(out, r#","expectedSignature":{}"#, json(s));
+        fields.push(("expectedSignature", json::string(s)));
     }
-    out.push('}');
-    out
-}
-
-/// A JSON string literal; non-ASCII text is written as is (UTF-8).
-fn json(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            c if u32::from(c) < 0x20 => {
-                let _ = write!(out, "\\u{:04x}", u32::from(c));
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
+    json::object(&fields)
 }
