@@ -24,10 +24,25 @@ for target in web bundler nodejs; do
   wasm-pack --quiet build --mode no-install --release --target "$target" --out-dir "$dir"
 done
 
+# The nodejs glue require()s the JS snippets (js/*.js, ES modules): give the node
+# build CommonJS copies, so Node 18 (no require of ES modules) loads them too.
+node - <<'EOF'
+const fs = require("fs");
+const path = require("path");
+const walk = (dir) => fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+for (const file of walk("pkg-node/snippets").filter((f) => f.endsWith(".js"))) {
+  const names = [];
+  const cjs = fs.readFileSync(file, "utf8").replace(/^export function (\w+)/gm, (_, name) => (names.push(name), `function ${name}`));
+  if (/^export /m.test(cjs)) throw new Error(`${file}: only "export function" is converted to CommonJS`);
+  fs.writeFileSync(file, `${cjs}\nmodule.exports = { ${names.join(", ")} };\n`);
+}
+EOF
+
 rm -rf pkg && mkdir -p pkg target/npm
 for kind in web bundler node; do
   mkdir "pkg/$kind"
   cp pkg-$kind/smartag_request*.{js,ts,wasm} "pkg/$kind/"
+  cp -r "pkg-$kind/snippets" "pkg/$kind/"
   # The nearest package.json decides how Node and TypeScript read the .js files.
   if [ "$kind" = node ]; then module=commonjs; else module=module; fi
   printf '{ "type": "%s" }\n' "$module" >"pkg/$kind/package.json"

@@ -80,8 +80,16 @@ export interface ActionParams {
 /** What failed. */
 export type Rule = "required" | "type" | "enum" | "range" | "multipleOf" | "format" | "length" | "dependency" | "unknown" | "reserved";
 
-/** The error code the Alibaba service answers for the same mistake. */
-export type ProblemCode = "MissingParameter" | "InvalidParameter" | "SAG.InvalidUserCount" | "SAG.InvalidDataPlan";
+/** The error code the Alibaba service answers for the same mistake (the last four only from `parseRequest`). */
+export type ProblemCode =
+  | "MissingParameter"
+  | "InvalidParameter"
+  | "SAG.InvalidUserCount"
+  | "SAG.InvalidDataPlan"
+  | "InvalidApi.NotFound"
+  | "InvalidParameter.Format"
+  | "InvalidSignatureMethod"
+  | "InvalidTimeStamp.Format";
 
 /** One thing wrong with a request (SPEC §2). */
 export interface Problem {
@@ -139,6 +147,11 @@ export interface LocaleOptions {
   locale?: Locale;
 }
 
+/** Which request signature: RPC signature 1.0 (HMAC-SHA1) or V3 (ACS3-HMAC-SHA256). */
+export type SignatureVersion = "v1" | "v3";
+
+export type HttpMethod = "GET" | "POST";
+
 export interface BuildOptions {
   /** The AccessKey ID (never the secret). */
   accessKeyId: string;
@@ -146,24 +159,53 @@ export interface BuildOptions {
   timestamp?: string | Date;
   /** The SignatureNonce; a fresh random UUID when not given. */
   nonce?: string;
+  /** `"XML"` only with signature v1: V3 requests are answered in JSON. */
   format?: "JSON" | "XML";
-  method?: "GET" | "POST";
+  method?: HttpMethod;
   /** Host (and optional port); default `smartag.<RegionId>.aliyuncs.com`. */
   endpoint?: string;
-  /** An STS token, sent as SecurityToken. */
+  /** An STS token, sent as SecurityToken (v1) or x-acs-security-token (v3). */
   securityToken?: string;
   locale?: Locale;
+  /** `"v1"` when not given. */
+  signature?: SignatureVersion;
 }
 
-/** A valid request, ready for a signer. */
+/** A valid request, ready for a V1 signer. */
 export interface SignedReadyRequest {
   ok: true;
+  signature: "v1";
+  method: HttpMethod;
   /** Every parameter as sent, keys in byte order. */
   params: Record<string, string>;
   canonicalQuery: string;
+  /** `METHOD&%2F&` + the percent-encoded canonical query. */
   stringToSign: string;
-  /** `https://<endpoint>/?<canonicalQuery>`; the signer appends `&Signature=…`. */
+  /** `https://<endpoint>/?<canonicalQuery>`; the signer appends `&Signature=…` (`signedUrl`). */
   url: string;
+}
+
+/** A valid request, ready for a V3 signer: the business parameters in the query, the rest in signed headers. */
+export interface SignedReadyRequestV3 {
+  ok: true;
+  signature: "v3";
+  method: HttpMethod;
+  /** The Credential of the `Authorization` header. */
+  accessKeyId: string;
+  /** `https://<endpoint>/?<canonicalQuery>`, sent with `headers` and an `Authorization` header (`authorization`). */
+  url: string;
+  /** The business parameters as sent in the query, keys in byte order. */
+  params: Record<string, string>;
+  canonicalQuery: string;
+  /** `host` and the `x-acs-*` headers, lower-case names in byte order. */
+  headers: Record<string, string>;
+  /** hex(SHA-256) of the empty body; also `headers["x-acs-content-sha256"]`. */
+  hashedPayload: string;
+  canonicalRequest: string;
+  /** The header names joined by `;`. */
+  signedHeaders: string;
+  /** `ACS3-HMAC-SHA256\n` + hex(SHA-256(canonicalRequest)). */
+  stringToSign: string;
 }
 
 /** An invalid request: its errors, and the warnings found alongside them. */
@@ -172,7 +214,43 @@ export interface InvalidRequest {
   errors: Problem[];
 }
 
-export type BuildResult = SignedReadyRequest | InvalidRequest;
+/** The valid result of each signature version. */
+export interface SignedReadyBySignature {
+  v1: SignedReadyRequest;
+  v3: SignedReadyRequestV3;
+}
+
+/** A build result: discriminated by `ok`, then by `signature`. */
+export type BuildResult<S extends SignatureVersion = SignatureVersion> = SignedReadyBySignature[S] | InvalidRequest;
+
+export interface ParseOptions {
+  locale?: Locale;
+  /** With the secret, the result says whether the request's `Signature` is valid (trusted contexts only). */
+  accessKeySecret?: string;
+  /** The method the request was (to be) sent with, for verification: `"GET"` when not given; a body is `"POST"`. */
+  method?: HttpMethod;
+}
+
+/** A V1 request read back. */
+export interface ParsedRequest {
+  /** No problem is an error. */
+  ok: boolean;
+  /** `Action` as given, known or not; absent when not given. */
+  action?: string;
+  /** The host, when a URL was given. */
+  endpoint?: string;
+  /** The business parameters as given: a number (a decimal string beyond ±(2^53 − 1)) or boolean where the text has the field's type. */
+  params: Record<string, string | number | boolean>;
+  /** The common and signature parameters (`Action`, `Version`, `Timestamp`, `Signature` …), as given. */
+  common: Record<string, string>;
+  /** Encoding problems, then the common parameters', then the action's validation. */
+  problems: Problem[];
+}
+
+export interface VerifiedRequest extends ParsedRequest {
+  /** Whether `Signature` is the V1 signature of the other parameters with the secret; false when absent. */
+  signatureValid: boolean;
+}
 
 /** The names of every action. */
 export function actions(): ActionName[];
@@ -197,15 +275,35 @@ export function validate(
   options?: LocaleOptions,
 ): Problem[];
 
-/** A signed-ready request, or the problems that stop it. Throws only for misuse. */
-export function buildRequest(
+/** A signed-ready request (`signature` picks the scheme, V1 by default), or the problems that stop it. Throws only for misuse. */
+export function buildRequest<S extends SignatureVersion = "v1">(
   action: "CreateSmartAccessGatewaySoftware",
   params: CreateSmartAccessGatewaySoftwareParams,
-  options: BuildOptions,
-): BuildResult;
-export function buildRequest(action: "CreateSmartAccessGateway", params: CreateSmartAccessGatewayParams, options: BuildOptions): BuildResult;
-export function buildRequest(
+  options: BuildOptions & { signature?: S },
+): BuildResult<S>;
+export function buildRequest<S extends SignatureVersion = "v1">(
+  action: "CreateSmartAccessGateway",
+  params: CreateSmartAccessGatewayParams,
+  options: BuildOptions & { signature?: S },
+): BuildResult<S>;
+export function buildRequest<S extends SignatureVersion = "v1">(
   action: "UpgradeSmartAccessGatewaySoftware",
   params: UpgradeSmartAccessGatewaySoftwareParams,
-  options: BuildOptions,
-): BuildResult;
+  options: BuildOptions & { signature?: S },
+): BuildResult<S>;
+
+/**
+ * The signature of a string-to-sign, for trusted contexts only (a backend, never a browser):
+ * base64 HMAC-SHA1 with key `accessKeySecret + "&"` for `"v1"` (the default), hex HMAC-SHA256 with the bare secret for `"v3"`.
+ */
+export function sign(stringToSign: string, accessKeySecret: string, signature?: SignatureVersion): string;
+
+/** A V1 result's `url` with `&Signature=<percent-encoded signature>` appended (trusted contexts only). */
+export function signedUrl(built: SignedReadyRequest, accessKeySecret: string): string;
+
+/** A V3 result's `Authorization` header value: `ACS3-HMAC-SHA256 Credential=…,SignedHeaders=…,Signature=…` (trusted contexts only). */
+export function authorization(built: SignedReadyRequestV3, accessKeySecret: string): string;
+
+/** Reads a V1 request back from a URL, a query string or a POST body; never throws for its content. */
+export function parseRequest(urlOrQuery: string, options: ParseOptions & { accessKeySecret: string }): VerifiedRequest;
+export function parseRequest(urlOrQuery: string, options?: ParseOptions): ParsedRequest;

@@ -14,7 +14,7 @@ use crate::rules::{self, ACTION_NAMES, RESERVED, VERSION};
 use crate::sign::{same_signature, sign, SignatureVersion};
 use crate::validate::{self, near, Report};
 use crate::value::{coerce, Coerced, Input, Value};
-use std::collections::HashSet;
+use std::collections::BTreeSet;
 
 type Pairs = Vec<(String, String)>;
 
@@ -154,8 +154,8 @@ fn split_url(input: &str) -> (Option<String>, &str) {
 /// Decodes `k=v&k=v`; a pair with broken encoding or a repeated key is reported and left out.
 fn decode_pairs(query: &str, report: &mut Report) -> Pairs {
     let decode = |s: &str| percent_decode(&s.replace('+', "%20"));
-    let mut seen = HashSet::new();
-    let mut repeated = HashSet::new();
+    let mut seen = BTreeSet::new();
+    let mut repeated = BTreeSet::new();
     let mut pairs = Vec::new();
     for raw in query.split('&').filter(|s| !s.is_empty()) {
         let (raw_key, raw_value) = raw.split_once('=').unwrap_or((raw, ""));

@@ -4,11 +4,9 @@
 //! secret), the finished V1 URL and the V3 `Authorization` header.
 
 use crate::request::Misuse;
+use crate::rpc::digest::{hmac, sha1, sha256};
 use crate::rpc::encode::percent_encode;
 use crate::rpc::v3::{self, ALGORITHM};
-use hmac::{Hmac, KeyInit, Mac};
-use sha1::Sha1;
-use sha2::Sha256;
 
 /// Which of Alibaba Cloud's two request signatures.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -37,12 +35,6 @@ impl SignatureVersion {
     }
 }
 
-fn mac<M: Mac + KeyInit>(key: &[u8], message: &str) -> Vec<u8> {
-    // HMAC accepts a key of any length, so `new_from_slice` never fails; were it
-    // to, an empty signature matches nothing, which is the safe outcome.
-    <M as KeyInit>::new_from_slice(key).map(|m| m.chain_update(message.as_bytes()).finalize().into_bytes().to_vec()).unwrap_or_default()
-}
-
 /// The signature of `string_to_sign` with `secret`: base64 HMAC-SHA1 with key
 /// `secret + "&"` for V1, hex HMAC-SHA256 with the bare secret for V3.
 pub fn sign(string_to_sign: &str, secret: &str, version: SignatureVersion) -> Result<String, Misuse> {
@@ -50,8 +42,8 @@ pub fn sign(string_to_sign: &str, secret: &str, version: SignatureVersion) -> Re
         return Err(Misuse::BadOption("accessKeySecret", "a non-empty AccessKey secret"));
     }
     Ok(match version {
-        SignatureVersion::V1 => base64(&mac::<Hmac<Sha1>>(format!("{secret}&").as_bytes(), string_to_sign)),
-        SignatureVersion::V3 => v3::hex(&mac::<Hmac<Sha256>>(secret.as_bytes(), string_to_sign)),
+        SignatureVersion::V1 => base64(&hmac(sha1, format!("{secret}&").as_bytes(), string_to_sign.as_bytes())),
+        SignatureVersion::V3 => v3::hex(&hmac(sha256, secret.as_bytes(), string_to_sign.as_bytes())),
     })
 }
 

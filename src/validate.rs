@@ -180,13 +180,13 @@ fn check_format(report: &mut Report, name: &str, code: &'static str, format: For
 
 /// Unknown and reserved names, sorted by name so the order does not depend on the caller's.
 fn check_names(report: &mut Report, action: &Action, params: &Params) {
-    let mut extra: Vec<&str> = params.iter().map(|(k, _)| k.as_str()).filter(|k| action.field(k).is_none()).collect();
-    extra.sort_unstable();
-    extra.dedup();
-    for key in extra {
-        if report.full() {
-            return;
-        }
+    // The next name in byte order each time, not a sort: at most `MAX_PROBLEMS`
+    // are reported, and this keeps a sort's code out of the module.
+    let mut last: Option<&str> = None;
+    while !report.full() {
+        let next = params.iter().map(|(k, _)| k.as_str()).filter(|k| last.is_none_or(|l| *k > l) && action.field(k).is_none()).min();
+        let Some(key) = next else { return };
+        last = Some(key);
         if RESERVED.contains(&key) {
             report.add(key, Rule::Reserved, INVALID_PARAMETER, Msg::Reserved);
         } else {
@@ -197,13 +197,15 @@ fn check_names(report: &mut Report, action: &Action, params: &Params) {
 }
 
 /// A close allowed value for a near miss: same letters in another case, or at
-/// most two edits away.
+/// most two edits away. Allowed values are ASCII, so ASCII case folding finds
+/// every such miss (and keeps Unicode case tables out of the module).
 pub(crate) fn near(got: &str, allowed: &[&'static str]) -> Option<&'static str> {
-    let lower = got.to_lowercase();
+    let fold = |s: &str| s.to_ascii_lowercase().replace('-', "_");
+    let lower = got.to_ascii_lowercase();
     allowed
         .iter()
-        .find(|a| a.eq_ignore_ascii_case(got) || a.to_lowercase().replace('-', "_") == lower.replace('-', "_"))
-        .or_else(|| allowed.iter().find(|a| a.len() > 3 && edit_distance(&a.to_lowercase(), &lower) <= 2))
+        .find(|a| fold(a) == fold(got))
+        .or_else(|| allowed.iter().find(|a| a.len() > 3 && edit_distance(&a.to_ascii_lowercase(), &lower) <= 2))
         .copied()
 }
 
@@ -243,7 +245,7 @@ pub(crate) fn is_region_id(s: &str) -> bool {
 }
 
 fn region_hint(s: &str) -> Option<String> {
-    let lower = s.trim().to_lowercase();
+    let lower = s.trim().to_ascii_lowercase();
     if let Some((_, id)) = REGION_NAMES.iter().find(|(name, _)| *name == lower) {
         return Some((*id).to_owned());
     }
@@ -255,10 +257,25 @@ fn is_smartag_id(s: &str) -> bool {
     s.strip_prefix("sag-").is_some_and(|rest| rest.len() <= 64 && is_lower_alnum(rest))
 }
 
+/// A letter of a domain name: ASCII letters, and any non-ASCII character that is
+/// not white space, a control or one of the CJK and general punctuation blocks
+/// (internationalized domains; explicit ranges keep Unicode tables out of the module).
+fn is_domain_letter(c: char) -> bool {
+    c.is_ascii_alphabetic()
+        || (!c.is_ascii()
+            && !c.is_whitespace()
+            && !c.is_control()
+            && !matches!(c, '\u{a0}'..='\u{bf}' | '\u{2000}'..='\u{2bff}' | '\u{3000}'..='\u{303f}' | '\u{fe00}'..='\u{fe6f}' | '\u{ff00}'..='\u{ff0f}'))
+}
+
 fn is_email(s: &str) -> bool {
     let Some((local, domain)) = s.split_once('@') else { return false };
-    let label_ok =
-        |l: &str| !l.is_empty() && !l.starts_with('-') && !l.ends_with('-') && l.chars().all(|c| c.is_alphanumeric() || c == '-');
+    let label_ok = |l: &str| {
+        !l.is_empty()
+            && !l.starts_with('-')
+            && !l.ends_with('-')
+            && l.chars().all(|c| is_domain_letter(c) || c.is_ascii_digit() || c == '-')
+    };
     let labels: Vec<&str> = domain.split('.').collect();
     s.len() <= 254
         && !local.is_empty()
@@ -266,7 +283,7 @@ fn is_email(s: &str) -> bool {
         && local.chars().all(|c| !c.is_whitespace() && !c.is_control() && !"@<>()[]\\,;:\"".contains(c))
         && labels.len() >= 2
         && labels.iter().all(|l| label_ok(l))
-        && labels.last().is_some_and(|tld| tld.chars().count() >= 2 && tld.chars().all(char::is_alphabetic))
+        && labels.last().is_some_and(|tld| tld.chars().count() >= 2 && tld.chars().all(is_domain_letter))
 }
 
 fn is_chinese(c: char) -> bool {

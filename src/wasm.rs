@@ -14,11 +14,13 @@
 
 use crate::describe::{self as spec, ActionSpec, Dependency, FieldSpec};
 use crate::messages::Locale;
+use crate::parse;
 use crate::problem::{Param, Problem};
-use crate::request::{self, BuildOptions, Built, Method, ResponseFormat};
+use crate::request::{self, BuildOptions, Built, Method, Misuse, ResponseFormat};
 use crate::rules::Action;
-use crate::value::{quote, Input};
-use js_sys::{Array, BigInt, Date, JsString, Object, RangeError, Reflect, TypeError};
+use crate::sign::{self as signing, SignatureVersion};
+use crate::value::{quote, Input, Value};
+use js_sys::{Array, Date, JsString, Object, RangeError, Reflect, TypeError, JSON};
 use wasm_bindgen::prelude::*;
 
 /// At most this many parameters per call: far above any action's table, and it
@@ -29,14 +31,21 @@ pub const MAX_PARAMS: u32 = 1_000;
 /// value limit, and it bounds memory.
 pub const MAX_TEXT_UNITS: u32 = 1 << 20;
 
+const METHODS: &[(&str, Method)] = &[("GET", Method::Get), ("POST", Method::Post)];
+const SIGNATURES: &[(&str, SignatureVersion)] = &[("v1", SignatureVersion::V1), ("v3", SignatureVersion::V3)];
+
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &str = include_str!("api.d.ts");
 
+// The JS half of the boundary: a params object read in one pass, as one string.
+#[wasm_bindgen(module = "/js/boundary.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = readParams, catch)]
+    fn read_params(params: &JsValue, budget: u32, max_keys: u32) -> Result<JsValue, JsValue>;
+}
+
 #[wasm_bindgen]
 extern "C" {
-    /// `Object.keys`, which runs a Proxy's `ownKeys` and descriptor traps.
-    #[wasm_bindgen(js_namespace = Object, js_name = keys, catch)]
-    fn object_keys(value: &JsValue) -> Result<Array, JsValue>;
     /// `Object.getPrototypeOf`, which runs a Proxy's trap.
     #[wasm_bindgen(js_namespace = Object, js_name = getPrototypeOf, catch)]
     fn prototype_of(value: &JsValue) -> Result<JsValue, JsValue>;
@@ -77,30 +86,120 @@ pub fn validate(action: &JsValue, params: &JsValue, options: &JsValue) -> Result
     problems(&crate::validate::check(action, &params, locale).problems)
 }
 
-/// A signed-ready request, or the problems that stop it.
+/// A signed-ready request (V1 by default, V3 with `signature: "v3"`), or the problems that stop it.
 #[wasm_bindgen(js_name = buildRequest, skip_typescript)]
 pub fn build_request(action: &JsValue, params: &JsValue, options: &JsValue) -> Result<JsValue, JsValue> {
     let mut call = Call::new("buildRequest");
     let action = call.action(action)?;
     let params = call.params(params)?;
-    let options = call.build_options(options)?;
-    let result = Obj::new();
-    match request::build(action.name, &params, &options).map_err(|m| call.range_error(&m.to_string()))? {
-        Built::Ready(r) => {
-            let sent = Obj::new();
-            for (k, v) in &r.params {
-                sent.set(k, v.as_str())?;
+    let (options, signature) = call.build_options(options)?;
+    let misuse = |m: Misuse| call.range_error(&m.to_string());
+    // The result as one JSON text, parsed on the JS side: one crossing, not one per field.
+    let mut ready = Json(String::with_capacity(2048));
+    ready.key("{", "ok").0.push_str("true");
+    ready.key(",", "signature").text(signature.as_str()).key(",", "method").text(options.method.as_str());
+    let invalid = match signature {
+        SignatureVersion::V1 => match request::build(action.name, &params, &options).map_err(misuse)? {
+            Built::Ready(r) => {
+                ready.key(",", "params").record(&r.params).key(",", "canonicalQuery").text(&r.canonical_query);
+                ready.key(",", "stringToSign").text(&r.string_to_sign).key(",", "url").text(&r.url);
+                None
             }
-            result
-                .set("ok", true)?
-                .set("params", sent.0)?
-                .set("canonicalQuery", r.canonical_query.as_str())?
-                .set("stringToSign", r.string_to_sign.as_str())?
-                .set("url", r.url.as_str())?;
+            Built::Invalid(found) => Some(found),
+        },
+        SignatureVersion::V3 => match request::build_v3(action.name, &params, &options).map_err(misuse)? {
+            Built::Ready(r) => {
+                // The Authorization header's Credential, so `authorization` needs the result alone.
+                ready.key(",", "accessKeyId").text(&options.access_key_id).key(",", "url").text(&r.url);
+                ready.key(",", "params").record(&r.params).key(",", "canonicalQuery").text(&r.canonical_query);
+                ready.key(",", "headers").record(&r.headers).key(",", "hashedPayload").text(&r.hashed_payload);
+                ready.key(",", "canonicalRequest").text(&r.canonical_request).key(",", "signedHeaders").text(&r.signed_headers);
+                ready.key(",", "stringToSign").text(&r.string_to_sign);
+                None
+            }
+            Built::Invalid(found) => Some(found),
+        },
+    };
+    let json = match invalid {
+        None => {
+            ready.0.push('}');
+            ready.0
         }
-        Built::Invalid(found) => {
-            result.set("ok", false)?.set("errors", problems(&found)?)?;
-        }
+        Some(found) => format!("{{\"ok\":false,\"errors\":{}}}", problems_json(&found)),
+    };
+    JSON::parse(&json)
+}
+
+/// The signature of `stringToSign` with the AccessKey secret, for trusted contexts
+/// only: base64 HMAC-SHA1 (key `secret + "&"`) for V1, hex HMAC-SHA256 for V3.
+#[wasm_bindgen(skip_typescript)]
+pub fn sign(string_to_sign: &JsValue, secret: &JsValue, signature: &JsValue) -> Result<JsValue, JsValue> {
+    let mut call = Call::new("sign");
+    let string_to_sign = call.string("stringToSign", "a string", string_to_sign)?;
+    let secret = call.secret("accessKeySecret", secret)?;
+    let version = call.choice("signature", given(signature), SIGNATURES)?.unwrap_or_default();
+    signing::sign(&string_to_sign, &secret, version).map(JsValue::from).map_err(|m| call.range_error(&m.to_string()))
+}
+
+/// A V1 `buildRequest` result's URL with `&Signature=…` appended.
+#[wasm_bindgen(js_name = signedUrl, skip_typescript)]
+pub fn signed_url(built: &JsValue, secret: &JsValue) -> Result<JsValue, JsValue> {
+    let mut call = Call::new("signedUrl");
+    call.built(built, SignatureVersion::V1)?;
+    let url = call.member(built, "built", "url")?;
+    let string_to_sign = call.member(built, "built", "stringToSign")?;
+    let secret = call.secret("accessKeySecret", secret)?;
+    signing::signed_url(&url, &string_to_sign, &secret).map(JsValue::from).map_err(|m| call.range_error(&m.to_string()))
+}
+
+/// The `Authorization` header value for a V3 `buildRequest` result.
+#[wasm_bindgen(skip_typescript)]
+pub fn authorization(built: &JsValue, secret: &JsValue) -> Result<JsValue, JsValue> {
+    let mut call = Call::new("authorization");
+    call.built(built, SignatureVersion::V3)?;
+    let access_key_id = call.member(built, "built", "accessKeyId")?;
+    let signed_headers = call.member(built, "built", "signedHeaders")?;
+    let string_to_sign = call.member(built, "built", "stringToSign")?;
+    let secret = call.secret("accessKeySecret", secret)?;
+    signing::authorization(&access_key_id, &signed_headers, &string_to_sign, &secret)
+        .map(JsValue::from)
+        .map_err(|m| call.range_error(&m.to_string()))
+}
+
+/// A V1 request read back from a URL, query string or POST body: its action,
+/// typed parameters, common parameters and problems; with `accessKeySecret`,
+/// whether its signature is valid.
+#[wasm_bindgen(js_name = parseRequest, skip_typescript)]
+pub fn parse_request(input: &JsValue, options: &JsValue) -> Result<JsValue, JsValue> {
+    let mut call = Call::new("parseRequest");
+    let input = call.string("urlOrQuery", "a string (a URL, a query string or a POST body)", input)?;
+    let (mut locale, mut secret, mut method) = (Locale::default(), None, Method::default());
+    if let Some(o) = call.options(options)? {
+        locale = call.locale_of(o)?;
+        secret = call.option(o, "accessKeySecret")?.map(|v| call.secret("options.accessKeySecret", &v)).transpose()?;
+        method = call.option_choice(o, "method", METHODS)?.unwrap_or_default();
+    }
+    let parsed = parse::parse_request(&input, locale);
+    let params = parsed.params.iter().map(|(k, v)| {
+        let v = match v {
+            Value::Text(s) => JsValue::from_str(s),
+            Value::Int(n) => int(*n),
+            Value::Bool(b) => JsValue::from_bool(*b),
+        };
+        (k.as_str(), v)
+    });
+    let result = Obj::new();
+    result.set("ok", parsed.is_valid())?;
+    if let Some(action) = &parsed.action {
+        result.set("action", action.as_str())?;
+    }
+    if let Some(endpoint) = &parsed.endpoint {
+        result.set("endpoint", endpoint.as_str())?;
+    }
+    result.set("params", entries(params)?)?.set("common", record(&parsed.common)?)?.set("problems", problems(&parsed.problems)?)?;
+    if let Some(secret) = secret {
+        let valid = parsed.verify(&secret, method).map_err(|m| call.range_error(&m.to_string()))?;
+        result.set("signatureValid", valid)?;
     }
     Ok(result.0.into())
 }
@@ -172,49 +271,30 @@ impl Call {
         Ok(proto.is_null() || prototype_of(&proto).map_err(|e| self.threw(what, e))?.is_null())
     }
 
+    /// The params object, read by `js/boundary.js` in one pass and copied in as one string.
     fn params(&mut self, value: &JsValue) -> Result<Vec<(String, Input)>, JsValue> {
-        if !self.is_plain(value, "params")? {
-            return Err(self.type_error("params", "a plain object of parameter names to values", value));
+        let read = read_params(value, self.text_left, MAX_PARAMS).map_err(|e| self.threw("params", e))?;
+        if let Some(packed) = read.as_string() {
+            let (left, params) =
+                unpack(&packed).ok_or_else(|| JsValue::from(js_sys::Error::new(&format!("{}: params could not be read", self.name))))?;
+            self.text_left = left;
+            return Ok(params);
         }
-        let keys = object_keys(value).map_err(|e| self.threw("params", e))?;
-        if keys.length() > MAX_PARAMS {
-            return Err(self.range_error(&format!("params has {} keys; at most {MAX_PARAMS} are read", keys.length())));
-        }
-        let mut out = Vec::new();
-        for key in keys.iter() {
-            // `Object.keys` only yields strings, whatever a Proxy's trap returns.
-            let Some(name) = key.dyn_ref::<JsString>() else { continue };
-            // A lossy copy of an odd key is still an unknown name, reported as such.
-            let (name, _) = self.text(name, "a key of params")?;
-            let what = path("params", &name);
-            let v = Reflect::get(value, &key).map_err(|e| self.threw(&what, e))?;
-            out.push((name, self.input(&v, &what)?));
-        }
-        Ok(out)
-    }
-
-    /// SPEC §3's input model, from any JS value.
-    fn input(&mut self, value: &JsValue, what: &str) -> Result<Input, JsValue> {
-        if value.is_undefined() || value.is_null() {
-            Ok(Input::Missing)
-        } else if let Some(n) = value.as_f64() {
-            Ok(Input::Number(n))
-        } else if let Some(b) = value.as_bool() {
-            Ok(Input::Bool(b))
-        } else if let Some(s) = value.dyn_ref::<JsString>() {
-            Ok(match self.text(s, what)? {
-                (text, true) => Input::Text(text),
-                (_, false) => Input::BadText,
-            })
-        } else if let Some(n) = value.dyn_ref::<BigInt>() {
-            let digits = n.to_string(10).map_err(|e| self.threw(what, e.into()))?;
-            match digits.dyn_ref::<JsString>() {
-                Some(d) => Ok(Input::BigInt(self.text(d, what)?.0)),
-                None => Err(self.type_error(what, "a bigint whose toString gives digits", value)),
-            }
-        } else {
-            Ok(Input::Other(kind(value)))
-        }
+        // A failure, as `[failure, key, value]`.
+        let failure: Array = read.unchecked_into();
+        let key = failure.get(1).as_string().unwrap_or_default();
+        let what = path("params", &key);
+        let over = |what: &str| self.range_error(&format!("{what} takes the text of one call past {MAX_TEXT_UNITS} UTF-16 code units"));
+        Err(match failure.get(0).as_f64().unwrap_or(0.0) as u8 {
+            1 => self.threw("params", failure.get(2)),
+            2 => self
+                .range_error(&format!("params has {} keys; at most {MAX_PARAMS} are read", failure.get(2).as_f64().unwrap_or(0.0) as u32)),
+            3 => over("a key of params"),
+            4 | 6 => self.threw(&what, failure.get(2)),
+            5 => over(&what),
+            7 => self.type_error(&what, "a bigint whose toString gives digits", &failure.get(2)),
+            _ => self.type_error("params", "a plain object of parameter names to values", value),
+        })
     }
 
     /// The options argument: `None` when not given (`undefined` or `null`).
@@ -229,35 +309,74 @@ impl Call {
     }
 
     /// One option's value; `undefined` and `null` mean not given.
-    fn option(&self, options: &JsValue, name: &str) -> Result<Option<JsValue>, JsValue> {
-        let v = Reflect::get(options, &JsValue::from_str(name)).map_err(|e| self.threw(&format!("options.{name}"), e))?;
-        Ok((!v.is_undefined() && !v.is_null()).then_some(v))
+    fn option(&self, options: &JsValue, name: &'static str) -> Result<Option<JsValue>, JsValue> {
+        let v = Reflect::get(options, &interned(name)).map_err(|e| self.threw(&format!("options.{name}"), e))?;
+        Ok(given(&v))
     }
 
-    /// A string option's value, as `option` read it.
-    fn string_option(&mut self, name: &str, expected: &str, value: &JsValue) -> Result<String, JsValue> {
-        let what = format!("options.{name}");
-        match value.dyn_ref::<JsString>().map(|s| self.text(s, &what)).transpose()? {
+    /// A string argument, option or member; an unpaired surrogate is refused.
+    fn string(&mut self, what: &str, expected: &str, value: &JsValue) -> Result<String, JsValue> {
+        match value.dyn_ref::<JsString>().map(|s| self.text(s, what)).transpose()? {
             Some((text, true)) => Ok(text),
             Some((_, false)) => Err(self.range_error(&format!("{what} holds an unpaired surrogate"))),
-            None => Err(self.type_error(&what, expected, value)),
+            None => Err(self.type_error(what, expected, value)),
         }
     }
 
-    fn option_text(&mut self, options: &JsValue, name: &str) -> Result<Option<String>, JsValue> {
-        self.option(options, name)?.map(|v| self.string_option(name, "a string", &v)).transpose()
+    fn option_text(&mut self, options: &JsValue, name: &'static str) -> Result<Option<String>, JsValue> {
+        self.option(options, name)?.map(|v| self.string(&format!("options.{name}"), "a string", &v)).transpose()
     }
 
-    /// An option with a closed set of string values.
-    fn option_choice<T: Copy>(&mut self, options: &JsValue, name: &str, choices: &[(&str, T)]) -> Result<Option<T>, JsValue> {
-        let expected = choices.iter().map(|(s, _)| format!("\"{s}\"")).collect::<Vec<_>>().join(" or ");
-        let Some(v) = self.option(options, name)? else { return Ok(None) };
-        let Some(s) = v.dyn_ref::<JsString>() else { return Err(self.type_error(&format!("options.{name}"), &expected, &v)) };
-        let (given, _) = self.text(s, &format!("options.{name}"))?;
+    /// A value from a closed set of strings; `None` when not given.
+    fn choice<T: Copy>(&mut self, what: &str, value: Option<JsValue>, choices: &[(&str, T)]) -> Result<Option<T>, JsValue> {
+        let Some(v) = value else { return Ok(None) };
+        // Only a refusal needs the list, so it is not built on every call.
+        let expected = || choices.iter().map(|(s, _)| format!("\"{s}\"")).collect::<Vec<_>>().join(" or ");
+        let Some(s) = v.dyn_ref::<JsString>() else { return Err(self.type_error(what, &expected(), &v)) };
+        let (given, _) = self.text(s, what)?;
         match choices.iter().find(|(s, _)| *s == given) {
             Some((_, choice)) => Ok(Some(*choice)),
-            None => Err(self.range_error(&format!("options.{name} must be {expected}; got {}", quote(&given)))),
+            None => Err(self.range_error(&format!("{what} must be {}; got {}", expected(), quote(&given)))),
         }
+    }
+
+    fn option_choice<T: Copy>(&mut self, options: &JsValue, name: &'static str, choices: &[(&str, T)]) -> Result<Option<T>, JsValue> {
+        let value = self.option(options, name)?;
+        self.choice(&format!("options.{name}"), value, choices)
+    }
+
+    /// An AccessKey secret: a non-empty string.
+    fn secret(&mut self, what: &str, value: &JsValue) -> Result<String, JsValue> {
+        let secret = self.string(what, "a string (an AccessKey secret)", value)?;
+        if secret.is_empty() {
+            return Err(self.range_error(&format!("{what} must be a non-empty AccessKey secret")));
+        }
+        Ok(secret)
+    }
+
+    /// A string member of a caller's object, such as `built.url`.
+    fn member(&mut self, object: &JsValue, base: &str, key: &str) -> Result<String, JsValue> {
+        let what = path(base, key);
+        let value = Reflect::get(object, &JsValue::from_str(key)).map_err(|e| self.threw(&what, e))?;
+        self.string(&what, "a string", &value)
+    }
+
+    /// Checks that `value` is a successful `buildRequest` result for `version`, so a
+    /// signing helper cannot be handed the pieces of another request or scheme.
+    fn built(&mut self, value: &JsValue, version: SignatureVersion) -> Result<(), JsValue> {
+        let ok = match self.is_plain(value, "built")? {
+            true => Reflect::get(value, &JsValue::from_str("ok")).map_err(|e| self.threw("built.ok", e))?.as_bool(),
+            false => None,
+        };
+        if ok != Some(true) {
+            return Err(self.type_error("built", "a buildRequest result with ok: true", value));
+        }
+        let got = self.member(value, "built", "signature")?;
+        if got != version.as_str() {
+            let other = if version == SignatureVersion::V1 { "authorization for a v3 request" } else { "signedUrl for a v1 request" };
+            return Err(self.range_error(&format!("built.signature must be \"{}\"; got {} (use {other})", version.as_str(), quote(&got))));
+        }
+        Ok(())
     }
 
     fn locale_of(&mut self, options: &JsValue) -> Result<Locale, JsValue> {
@@ -271,13 +390,13 @@ impl Call {
         }
     }
 
-    /// The build options, with a fresh nonce and the current time where not given.
-    fn build_options(&mut self, value: &JsValue) -> Result<BuildOptions, JsValue> {
+    /// The build options, with a fresh nonce and the current time where not given, and the signature.
+    fn build_options(&mut self, value: &JsValue) -> Result<(BuildOptions, SignatureVersion), JsValue> {
         let Some(o) = self.options(value)? else {
             return Err(self.type_error("options", "a plain object with an accessKeyId", value));
         };
-        let key_id = Reflect::get(o, &JsValue::from_str("accessKeyId")).map_err(|e| self.threw("options.accessKeyId", e))?;
-        let access_key_id = self.string_option("accessKeyId", "a string (an AccessKey ID)", &key_id)?;
+        let key_id = Reflect::get(o, &interned("accessKeyId")).map_err(|e| self.threw("options.accessKeyId", e))?;
+        let access_key_id = self.string("options.accessKeyId", "a string (an AccessKey ID)", &key_id)?;
         let timestamp = match self.option(o, "timestamp")? {
             None => utc_timestamp(Date::now()),
             Some(v) => match v.dyn_ref::<Date>() {
@@ -289,23 +408,24 @@ impl Call {
                         .as_f64()
                         .unwrap_or(f64::NAN),
                 ),
-                None => self.string_option("timestamp", "a string or a Date", &v)?,
+                None => self.string("options.timestamp", "a string or a Date", &v)?,
             },
         };
         let nonce = match self.option_text(o, "nonce")? {
             Some(n) => n,
             None => self.uuid_v4()?,
         };
-        Ok(BuildOptions {
+        let options = BuildOptions {
             access_key_id,
             timestamp,
             nonce,
             format: self.option_choice(o, "format", &[("JSON", ResponseFormat::Json), ("XML", ResponseFormat::Xml)])?.unwrap_or_default(),
-            method: self.option_choice(o, "method", &[("GET", Method::Get), ("POST", Method::Post)])?.unwrap_or_default(),
+            method: self.option_choice(o, "method", METHODS)?.unwrap_or_default(),
             endpoint: self.option_text(o, "endpoint")?,
             security_token: self.option_text(o, "securityToken")?,
             locale: self.locale_of(o)?,
-        })
+        };
+        Ok((options, self.option_choice(o, "signature", SIGNATURES)?.unwrap_or_default()))
     }
 
     /// A random (version 4) UUID from the platform's crypto-strength generator.
@@ -332,6 +452,29 @@ impl Call {
         }
         Ok(out)
     }
+}
+
+thread_local! {
+    /// Option names as JS strings, made once: decoding a name costs more than reading the option.
+    static NAMES: std::cell::RefCell<Vec<(&'static str, JsValue)>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// `name` as a JS string, from the cache.
+fn interned(name: &'static str) -> JsValue {
+    NAMES.with(|names| {
+        let mut names = names.borrow_mut();
+        if let Some((_, v)) = names.iter().find(|(n, _)| *n == name) {
+            return v.clone();
+        }
+        let v = JsValue::from_str(name);
+        names.push((name, v.clone()));
+        v
+    })
+}
+
+/// A value as given: `undefined` and `null` mean not given.
+fn given(value: &JsValue) -> Option<JsValue> {
+    (!value.is_undefined() && !value.is_null()).then(|| value.clone())
 }
 
 /// How a JS value is named in messages and in `Input::Other`.
@@ -404,6 +547,16 @@ impl Obj {
     }
 }
 
+/// A plain object of caller-chosen keys, defined rather than assigned, so that a
+/// key such as `__proto__` stays an own data property.
+fn entries<'a>(pairs: impl Iterator<Item = (&'a str, JsValue)>) -> Result<Object, JsValue> {
+    Object::from_entries(&pairs.map(|(k, v)| Array::of2(&JsValue::from_str(k), &v)).collect::<Array>())
+}
+
+fn record(pairs: &[(String, String)]) -> Result<Object, JsValue> {
+    entries(pairs.iter().map(|(k, v)| (k.as_str(), JsValue::from_str(v))))
+}
+
 /// An integer as a JS number, or as its decimal string where a number would lose digits.
 fn int(n: i64) -> JsValue {
     const MAX_SAFE: i64 = (1 << 53) - 1;
@@ -426,29 +579,9 @@ fn ints(items: &[i64]) -> Array {
     items.iter().map(|n| int(*n)).collect()
 }
 
+/// Problems as one JSON text parsed on the JS side: one crossing, not one per field.
 fn problems(found: &[Problem]) -> Result<JsValue, JsValue> {
-    let out = Array::new();
-    for p in found {
-        let params = Obj::new();
-        for (k, v) in &p.params {
-            let v = match v {
-                Param::Int(n) => int(*n),
-                Param::Str(s) => JsValue::from_str(s),
-                Param::Ints(ns) => ints(ns).into(),
-                Param::Strs(ss) => strings(ss).into(),
-            };
-            params.set(k, v)?;
-        }
-        let o = Obj::new();
-        o.set("field", p.field.as_str())?
-            .set("rule", p.rule.as_str())?
-            .set("code", p.code)?
-            .set("message", p.message.as_str())?
-            .set("params", params.0)?
-            .set("severity", p.severity.as_str())?;
-        out.push(&o.0);
-    }
-    Ok(out.into())
+    JSON::parse(&problems_json(found))
 }
 
 fn action_spec(a: &ActionSpec) -> Result<JsValue, JsValue> {
@@ -517,3 +650,166 @@ fn dependency(d: &Dependency) -> Result<JsValue, JsValue> {
     }
     Ok(o.0.into())
 }
+
+/// Reads `js/boundary.js`'s packing of a params object: the text budget left,
+/// then each key and its value as the input model. `None` only if the two halves disagree.
+fn unpack(packed: &str) -> Option<(u32, Vec<(String, Input)>)> {
+    let (left, mut rest) = packed.split_once(';')?;
+    let mut params = Vec::new();
+    while !rest.is_empty() {
+        let (key, after) = counted(rest, ':')?;
+        let (tag, after) = after.split_at_checked(1)?;
+        let (input, after) = match tag {
+            "u" => (Input::Missing, after),
+            "T" | "F" => (Input::Bool(tag == "T"), after),
+            "x" => (Input::BadText, after),
+            "i" => {
+                let (n, after) = after.split_once(';')?;
+                // A safe integer, so exact as an f64.
+                (Input::Number(n.parse::<i64>().ok()? as f64), after)
+            }
+            "d" => {
+                let (bits, after) = after.split_at_checked(16)?;
+                (Input::Number(f64::from_bits(u64::from_str_radix(bits, 16).ok()?)), after)
+            }
+            "s" => counted(after, ':').map(|(text, after)| (Input::Text(text.to_owned()), after))?,
+            "b" => counted(after, ':').map(|(digits, after)| (Input::BigInt(digits.to_owned()), after))?,
+            _ => {
+                let (kind, after) = after.split_at_checked(1)?;
+                let kind = match kind {
+                    "a" => "an array",
+                    "f" => "a function",
+                    "s" => "a symbol",
+                    _ => "an object",
+                };
+                (Input::Other(kind), after)
+            }
+        };
+        params.push((key.to_owned(), input));
+        rest = after;
+    }
+    Some((left.parse().ok()?, params))
+}
+
+/// `<length><sep><text>` off the front of `s`, the length in UTF-16 code units.
+fn counted(s: &str, sep: char) -> Option<(&str, &str)> {
+    let (len, rest) = s.split_once(sep)?;
+    let units: usize = len.parse().ok()?;
+    // ASCII text (the usual case) is as long in bytes as in code units.
+    if rest.get(..units).is_some_and(|t| t.is_ascii()) {
+        return rest.split_at_checked(units);
+    }
+    let mut seen = 0;
+    let end = rest.char_indices().find_map(|(i, c)| {
+        let at = (seen == units).then_some(i);
+        seen += c.len_utf16();
+        at
+    });
+    match end {
+        Some(i) => rest.split_at_checked(i),
+        None => (seen == units).then_some((rest, "")),
+    }
+}
+
+/// Problems as a JSON array, for one `JSON.parse` on the JS side.
+fn problems_json(found: &[Problem]) -> String {
+    let mut out = Json(String::with_capacity(256 * found.len() + 2));
+    out.0.push('[');
+    for (i, p) in found.iter().enumerate() {
+        if i > 0 {
+            out.0.push(',');
+        }
+        out.key("{", "field").text(&p.field).key(",", "rule").text(p.rule.as_str()).key(",", "code").text(p.code);
+        out.key(",", "message").text(&p.message).key(",", "params");
+        out.0.push('{');
+        for (j, (k, v)) in p.params.iter().enumerate() {
+            out.key(if j > 0 { "," } else { "" }, k);
+            match v {
+                Param::Int(n) => out.int(*n),
+                Param::Str(s) => out.text(s),
+                Param::Ints(ns) => out.list(ns, |o, n| {
+                    o.int(*n);
+                }),
+                Param::Strs(ss) => out.list(ss, |o, s| {
+                    o.text(s);
+                }),
+            };
+        }
+        out.0.push('}');
+        out.key(",", "severity").text(p.severity.as_str()).0.push('}');
+    }
+    out.0.push(']');
+    out.0
+}
+
+/// A JSON text under construction (strings, integers, arrays; objects by `key`).
+struct Json(String);
+
+impl Json {
+    fn key(&mut self, before: &str, key: &str) -> &mut Self {
+        self.0.push_str(before);
+        self.text(key).0.push(':');
+        self
+    }
+
+    fn text(&mut self, s: &str) -> &mut Self {
+        self.0.push('"');
+        let mut rest = s;
+        // Runs without a byte to escape are copied whole.
+        while let Some(at) = rest.bytes().position(|b| b == b'"' || b == b'\\' || b < 0x20) {
+            let (run, tail) = rest.split_at(at);
+            self.0.push_str(run);
+            let b = tail.as_bytes().first().copied().unwrap_or(0);
+            match b {
+                b'"' => self.0.push_str("\\\""),
+                b'\\' => self.0.push_str("\\\\"),
+                _ => {
+                    self.0.push_str("\\u00");
+                    self.0.push(char::from(HEX[usize::from(b >> 4)]));
+                    self.0.push(char::from(HEX[usize::from(b & 15)]));
+                }
+            }
+            rest = tail.get(1..).unwrap_or("");
+        }
+        self.0.push_str(rest);
+        self.0.push('"');
+        self
+    }
+
+    /// An object of string values, keys in the given order.
+    fn record(&mut self, pairs: &[(String, String)]) -> &mut Self {
+        for (i, (k, v)) in pairs.iter().enumerate() {
+            self.key(if i > 0 { "," } else { "{" }, k).text(v);
+        }
+        if pairs.is_empty() {
+            self.0.push('{');
+        }
+        self.0.push('}');
+        self
+    }
+
+    /// A JS number, or its decimal string where a number would lose digits.
+    fn int(&mut self, n: i64) -> &mut Self {
+        const MAX_SAFE: i64 = (1 << 53) - 1;
+        if (-MAX_SAFE..=MAX_SAFE).contains(&n) {
+            self.0.push_str(&n.to_string());
+        } else {
+            self.text(&n.to_string());
+        }
+        self
+    }
+
+    fn list<T>(&mut self, items: &[T], each: impl Fn(&mut Self, &T)) -> &mut Self {
+        self.0.push('[');
+        for (i, item) in items.iter().enumerate() {
+            if i > 0 {
+                self.0.push(',');
+            }
+            each(self, item);
+        }
+        self.0.push(']');
+        self
+    }
+}
+
+const HEX: &[u8; 16] = b"0123456789abcdef";

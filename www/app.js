@@ -1,6 +1,8 @@
 // The order form: every field, label, rule and enum value comes from the
 // module's describe(); this file only knows the page chrome and the build options.
-import init, { actions, describe, validate, buildRequest } from "./pkg/smartag_request.js";
+// The audit view reads a pasted request back with parseRequest. Nothing here signs:
+// signing needs the AccessKey secret, which belongs on a backend, never in a page.
+import init, { actions, describe, validate, buildRequest, parseRequest } from "./pkg/smartag_request.js";
 
 const UI = {
   en: {
@@ -19,18 +21,42 @@ const UI = {
     copied: "Copied",
     problems: (n) => (n === 1 ? "1 problem to fix" : `${n} problems to fix`),
     warnings: "Worth a look",
-    ready: "The request is valid. Sign the string-to-sign with your AccessKey secret on a trusted machine, then append &Signature=… to the URL.",
+    ready: {
+      v1: "The request is valid. Sign the string-to-sign with your AccessKey secret on a trusted machine, then append &Signature=… to the URL.",
+      v3: "The request is valid. On a trusted machine, sign the string-to-sign (HMAC-SHA256 with your AccessKey secret), then send the URL with these headers and an Authorization header.",
+    },
     blocked: "Fix the problems above to get the request.",
     options: {
+      signature: ["Signature version", "V1: HMAC-SHA1, all parameters in the query. V3: ACS3-HMAC-SHA256, what today's official SDKs send."],
       accessKeyId: ["AccessKey ID", "Your AccessKey ID (never the secret)."],
       format: ["Response format", "JSON or XML."],
-      method: ["HTTP method", "GET puts the pairs in the URL; POST sends the same pairs as a form body."],
+      method: ["HTTP method", "V1: GET puts the pairs in the URL; POST sends the same pairs as a form body. V3: the query either way, with an empty body."],
       endpoint: ["Endpoint", "Host name; empty means smartag.<RegionId>.aliyuncs.com."],
       securityToken: ["STS token", "Only for temporary (STS) credentials."],
       nonce: ["Signature nonce", "Empty: a fresh random UUID for every build."],
       timestamp: ["Timestamp", "UTC, YYYY-MM-DDThh:mm:ssZ. Empty: now."],
     },
-    outputs: { canonicalQuery: "Canonical query", stringToSign: "String to sign", url: "URL (append &Signature=…)" },
+    outputs: {
+      canonicalQuery: "Canonical query",
+      stringToSign: "String to sign",
+      url: { v1: "URL (append &Signature=…)", v3: "URL" },
+      headers: "Headers (add Authorization)",
+      canonicalRequest: "Canonical request",
+    },
+    auditHeading: "Audit a request",
+    auditLabel: "Request URL, query string or POST body (signature V1)",
+    auditHelp: "Paste a request to check it against the same rules. It is read on this page and never sent; its signature is not checked, as that needs the secret.",
+    auditEmpty: "Nothing to audit yet.",
+    auditOk: "No problems found.",
+    auditWarnings: "No errors; worth a look:",
+    auditProblems: (n) => (n === 1 ? "1 problem found:" : `${n} problems found:`),
+    auditUnreadable: "This text cannot be read as a request.",
+    auditAction: "Action",
+    auditNoAction: "(not given)",
+    auditParams: "Parameters",
+    auditName: "Name",
+    auditValue: "Value",
+    auditCommon: "Common parameters",
   },
   "zh-CN": {
     title: "智能接入网关下单表单",
@@ -48,23 +74,48 @@ const UI = {
     copied: "已复制",
     problems: (n) => `有 ${n} 个问题需要修正`,
     warnings: "请留意",
-    ready: "请求有效。请在可信的机器上用 AccessKey Secret 对待签名字符串签名，然后在 URL 后追加 &Signature=…。",
+    ready: {
+      v1: "请求有效。请在可信的机器上用 AccessKey Secret 对待签名字符串签名，然后在 URL 后追加 &Signature=…。",
+      v3: "请求有效。请在可信的机器上用 AccessKey Secret 对待签名字符串签名（HMAC-SHA256），然后带上这些请求头和 Authorization 头发送该 URL。",
+    },
     blocked: "请先修正上面的问题，才能生成请求。",
     options: {
+      signature: ["签名版本", "V1：HMAC-SHA1，所有参数都在查询字符串中。V3：ACS3-HMAC-SHA256，当前官方 SDK 使用的签名。"],
       accessKeyId: ["AccessKey ID", "您的 AccessKey ID（绝不是 Secret）。"],
       format: ["返回格式", "JSON 或 XML。"],
-      method: ["HTTP 方法", "GET 把参数放在 URL 中；POST 以表单正文发送相同的参数。"],
+      method: ["HTTP 方法", "V1：GET 把参数放在 URL 中；POST 以表单正文发送相同的参数。V3：两种方法都放在查询字符串中，正文为空。"],
       endpoint: ["服务地址", "主机名；留空即 smartag.<RegionId>.aliyuncs.com。"],
       securityToken: ["STS Token", "仅用于临时（STS）凭证。"],
       nonce: ["签名随机数", "留空时每次生成新的随机 UUID。"],
       timestamp: ["时间戳", "UTC 时间，格式 YYYY-MM-DDThh:mm:ssZ。留空即当前时间。"],
     },
-    outputs: { canonicalQuery: "规范化查询字符串", stringToSign: "待签名字符串", url: "URL（追加 &Signature=…）" },
+    outputs: {
+      canonicalQuery: "规范化查询字符串",
+      stringToSign: "待签名字符串",
+      url: { v1: "URL（追加 &Signature=…）", v3: "URL" },
+      headers: "请求头（另加 Authorization）",
+      canonicalRequest: "规范化请求",
+    },
+    auditHeading: "审核请求",
+    auditLabel: "请求 URL、查询字符串或 POST 正文（V1 签名）",
+    auditHelp: "粘贴一个请求，按相同的规则检查。它只在本页面读取，不会被发送；不校验签名，因为那需要 Secret。",
+    auditEmpty: "尚无可审核的请求。",
+    auditOk: "未发现问题。",
+    auditWarnings: "没有错误；请留意：",
+    auditProblems: (n) => `发现 ${n} 个问题：`,
+    auditUnreadable: "无法将这段文本读取为请求。",
+    auditAction: "操作",
+    auditNoAction: "（未提供）",
+    auditParams: "参数",
+    auditName: "名称",
+    auditValue: "值",
+    auditCommon: "公共参数",
   },
 };
 
 // name -> allowed values (a select) or null (a text input), and the default.
 const BUILD_OPTIONS = [
+  ["signature", ["v1", "v3"], "v1"],
   ["accessKeyId", null, "YourAccessKeyId"],
   ["format", ["JSON", "XML"], "JSON"],
   ["method", ["GET", "POST"], "GET"],
@@ -73,7 +124,11 @@ const BUILD_OPTIONS = [
   ["nonce", null, ""],
   ["timestamp", null, ""],
 ];
-const OUTPUTS = ["canonicalQuery", "stringToSign", "url"];
+// The outputs of each signature version, in display order.
+const OUTPUTS = { v1: ["canonicalQuery", "stringToSign", "url"], v3: ["url", "headers", "canonicalRequest", "stringToSign"] };
+// A bookmarked odd value is flagged at its option, and the outputs stay V1's.
+const signature = () => (Object.hasOwn(OUTPUTS, state.options.signature) ? state.options.signature : "v1");
+const outputs = () => OUTPUTS[signature()];
 
 const $ = (sel) => document.querySelector(sel);
 const state = { action: "", locale: "en", values: {}, options: {} };
@@ -193,16 +248,56 @@ function renderOptions() {
 }
 
 function renderOutputs() {
+  const label = (name) => t().outputs[name][signature()] ?? t().outputs[name];
   $("#outputs").replaceChildren(
-    ...OUTPUTS.map((name) =>
+    ...outputs().map((name) =>
       el(
         "div",
         { class: "output" },
-        el("div", { class: "output-head" }, el("h3", { id: `out-${name}` }, t().outputs[name]), el("button", { type: "button", "data-copy": name }, t().copy)),
+        el("div", { class: "output-head" }, el("h3", { id: `out-${name}` }, label(name)), el("button", { type: "button", "data-copy": name }, t().copy)),
         el("pre", { "data-output": name, "aria-labelledby": `out-${name}`, tabindex: "0" }),
       ),
     ),
   );
+}
+
+/** An output's text: the headers as `name: value` lines, as they are sent. */
+function outputText(result, name) {
+  if (!result?.ok) return "";
+  return name === "headers" ? Object.entries(result.headers).map(([k, v]) => `${k}: ${v}`).join("\n") : result[name];
+}
+
+// --- audit ---------------------------------------------------------------------
+
+function renderAudit() {
+  const text = $("[name=audit]").value.trim();
+  let parsed = null;
+  try {
+    if (text) parsed = parseRequest(text, { locale: state.locale });
+  } catch {
+    // Only text past the module's size cap or with a lone surrogate gets here.
+  }
+  const problems = parsed?.problems ?? [];
+  const errors = problems.filter((p) => p.severity === "error").length;
+  const [message, kind] = !text ? [t().auditEmpty, ""]
+    : !parsed ? [t().auditUnreadable, "error"]
+    : errors ? [t().auditProblems(errors), "error"]
+    : problems.length ? [t().auditWarnings, "warning"]
+    : [t().auditOk, "ok"];
+  const status = $("#audit-status");
+  status.textContent = message;
+  status.className = `audit-status ${kind}`;
+  $("#audit-problems").replaceChildren(...problems.map((p) => el("li", { class: p.severity }, el("code", {}, p.field), " ", p.message)));
+  $("#audit-result").hidden = !parsed;
+  if (!parsed) return;
+  $("[data-audit=action]").textContent = parsed.action ?? t().auditNoAction;
+  const flagged = new Set(problems.map((p) => p.field));
+  const rows = (record) =>
+    Object.entries(record).map(([name, value]) =>
+      el("tr", { "data-param": name, class: flagged.has(name) && "flagged" }, el("th", { scope: "row" }, el("code", {}, name)), el("td", {}, String(value))),
+    );
+  $("#audit-params").replaceChildren(...rows(parsed.params));
+  $("#audit-common").replaceChildren(el("tr", {}, el("th", { scope: "rowgroup", colspan: 2, class: "group" }, t().auditCommon)), ...rows(parsed.common));
 }
 
 function render() {
@@ -211,6 +306,7 @@ function render() {
   renderOptions();
   renderOutputs();
   update();
+  renderAudit();
 }
 
 // --- validation and build ------------------------------------------------------
@@ -257,8 +353,8 @@ function update() {
       showMessage(`oe-${target}`, document.getElementById(`o-${target}`), error.message, "error");
     }
   }
-  for (const name of OUTPUTS) document.querySelector(`[data-output=${name}]`).textContent = result?.ok ? result[name] : "";
-  $("#output-status").textContent = result?.ok ? t().ready : t().blocked;
+  for (const name of outputs()) document.querySelector(`[data-output=${name}]`).textContent = outputText(result, name);
+  $("#output-status").textContent = result?.ok ? t().ready[result.signature] : t().blocked;
   writeHash();
 }
 
@@ -274,9 +370,11 @@ function onInput(event) {
     state.action = target.value;
     return render();
   }
+  if (target.name === "audit") return renderAudit();
   if (target.closest("#fields")) state.values[state.action][target.name] = target.value;
   else if (target.closest("#options")) state.options[target.name] = target.value;
   else return;
+  if (target.name === "signature") renderOutputs();
   update();
 }
 

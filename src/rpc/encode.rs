@@ -4,17 +4,26 @@
 const HEX: &[u8; 16] = b"0123456789ABCDEF";
 
 pub fn percent_encode(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() * 3 / 2);
-    for &b in s.as_bytes() {
-        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
-            out.push(char::from(b));
-        } else {
-            out.push('%');
-            out.push(char::from(HEX[usize::from(b >> 4)]));
-            out.push(char::from(HEX[usize::from(b & 0x0f)]));
+    let mut out = Vec::with_capacity(s.len() * 3 / 2);
+    encode_into(&mut out, s);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// Appends the encoding of `s` to `out`, byte by byte: the hot loop of building
+/// a request, so no per-pair `String` (the encoding is ASCII; callers make one
+/// `String` of the whole).
+pub fn encode_into(out: &mut Vec<u8>, s: &str) {
+    let mut rest = s.as_bytes();
+    // Runs of kept bytes are copied whole.
+    while let Some(at) = rest.iter().position(|&b| !(b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~'))) {
+        let (kept, tail) = rest.split_at(at);
+        out.extend_from_slice(kept);
+        if let Some((&b, after)) = tail.split_first() {
+            out.extend_from_slice(&[b'%', HEX[usize::from(b >> 4)], HEX[usize::from(b & 0x0f)]]);
+            rest = after;
         }
     }
-    out
+    out.extend_from_slice(rest);
 }
 
 /// Reverses `percent_encode` (and any `%XX`); `None` for a broken escape or bytes

@@ -4,7 +4,7 @@
 //! `getAuthorization` computes them. Generic over requests, so Alibaba's
 //! published ECS `RunInstances` example tests it too.
 
-use sha2::{Digest, Sha256};
+use super::digest::sha256;
 
 /// The only V3 algorithm for an AccessKey secret.
 pub const ALGORITHM: &str = "ACS3-HMAC-SHA256";
@@ -26,7 +26,7 @@ pub fn hex(bytes: &[u8]) -> String {
 
 /// hex(SHA-256(bytes)): the hashed payload, and the hash of the canonical request.
 pub fn sha256_hex(bytes: &[u8]) -> String {
-    hex(&Sha256::digest(bytes))
+    hex(&sha256(bytes))
 }
 
 /// The headers that are signed: `host`, `content-type` and every `x-acs-*`.
@@ -38,8 +38,9 @@ pub fn is_signed_header(lower_name: &str) -> bool {
 /// official signer builds them: signed headers only, names lower-cased and
 /// sorted, values trimmed, the values of a repeated name sorted and joined by `,`.
 pub fn canonical_headers(headers: &[(String, String)]) -> (String, String) {
-    let mut signed: Vec<(String, &str)> =
-        headers.iter().map(|(k, v)| (k.to_ascii_lowercase(), v.trim())).filter(|(k, _)| is_signed_header(k)).collect();
+    // Owned pairs, so this is the same sort as the canonical query's (one copy of its code).
+    let mut signed: Vec<(String, String)> =
+        headers.iter().map(|(k, v)| (k.to_ascii_lowercase(), v.trim().to_owned())).filter(|(k, _)| is_signed_header(k)).collect();
     signed.sort_unstable();
     let mut canonical = String::new();
     let mut names: Vec<&str> = Vec::new();

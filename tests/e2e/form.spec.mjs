@@ -2,10 +2,7 @@
 import { test, expect } from "@playwright/test";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-
-const SHOTS = "test-results/screenshots";
-const NONCE = "3ee8c1b8-83d3-44af-a94f-4e0ad82fd6cf";
-const TIMESTAMP = "2016-02-23T12:46:24Z";
+import { NONCE, SHOTS, TIMESTAMP, fixNonceAndTime, open, output, screenshots } from "./page.mjs";
 // Seed 000's request, AccessKeyId testid, worked out by hand from SPEC §4:
 // pairs sorted by key, `:` -> %3A, then the whole query percent-encoded once more.
 const SEED000_STRING_TO_SIGN =
@@ -13,19 +10,22 @@ const SEED000_STRING_TO_SIGN =
   "%26DataPlan%3D5%26Format%3DJSON%26Period%3D12%26RegionId%3Dcn-shanghai%26SignatureMethod%3DHMAC-SHA1" +
   "%26SignatureNonce%3D3ee8c1b8-83d3-44af-a94f-4e0ad82fd6cf%26SignatureVersion%3D1.0" +
   "%26Timestamp%3D2016-02-23T12%253A46%253A24Z%26UserCount%3D5%26Version%3D2018-03-13";
-
-async function open(page, hash = "") {
-  await page.goto(`/${hash}`);
-  await expect(page.locator("body[data-ready=true]")).toBeVisible();
-}
-
-async function fixNonceAndTime(page) {
-  await page.fill("[name=accessKeyId]", "testid");
-  await page.fill("[name=nonce]", NONCE);
-  await page.fill("[name=timestamp]", TIMESTAMP);
-}
-
-const output = (page, name) => page.locator(`[data-output=${name}]`);
+// The same request signed with V3, written out by hand from Alibaba's V3 page:
+// business parameters in the query, the common ones as sorted x-acs-* headers.
+const EMPTY_SHA256 = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
+const SEED000_V3_HEADERS = [
+  "host: smartag.cn-shanghai.aliyuncs.com",
+  "x-acs-action: CreateSmartAccessGatewaySoftware",
+  `x-acs-content-sha256: ${EMPTY_SHA256}`,
+  `x-acs-date: ${TIMESTAMP}`,
+  `x-acs-signature-nonce: ${NONCE}`,
+  "x-acs-version: 2018-03-13",
+];
+const SEED000_V3_QUERY = "AutoPay=true&ChargeType=PREPAY&DataPlan=5&Period=12&RegionId=cn-shanghai&UserCount=5";
+const SIGNED_HEADERS = "host;x-acs-action;x-acs-content-sha256;x-acs-date;x-acs-signature-nonce;x-acs-version";
+const SEED000_V3_REQUEST = ["GET", "/", SEED000_V3_QUERY, ...SEED000_V3_HEADERS.map((h) => h.replace(": ", ":")), "", SIGNED_HEADERS, EMPTY_SHA256].join("\n");
+// Python: "ACS3-HMAC-SHA256\n" + hashlib.sha256(SEED000_V3_REQUEST.encode()).hexdigest().
+const SEED000_V3_STRING_TO_SIGN = "ACS3-HMAC-SHA256\n9c975851168fbff288f13ffe9ca8574e8018810f260a7f47557b5863a8ccd49e";
 
 test("a first visit shows seed 000's valid request, with the hand-worked string-to-sign", async ({ page }) => {
   await open(page);
@@ -36,10 +36,31 @@ test("a first visit shows seed 000's valid request, with the hand-worked string-
   await expect(output(page, "stringToSign")).toHaveText(SEED000_STRING_TO_SIGN);
   await expect(output(page, "url")).toHaveText(/^https:\/\/smartag\.cn-shanghai\.aliyuncs\.com\/\?AccessKeyId=testid&Action=CreateSmartAccessGatewaySoftware&/);
   await expect(output(page, "canonicalQuery")).toContainText("&Timestamp=2016-02-23T12%3A46%3A24Z&UserCount=5&Version=2018-03-13");
-  for (const width of [1280, 375]) {
-    await page.setViewportSize({ width, height: 900 });
-    await page.screenshot({ path: `${SHOTS}/valid-${width}.png`, fullPage: true });
-  }
+  await screenshots(page, "valid");
+});
+
+test("the V3 switch shows the headers, the canonical request and the hand-worked V3 string-to-sign", async ({ page }) => {
+  await open(page);
+  await fixNonceAndTime(page);
+  await page.selectOption("[name=signature]", "v3");
+  await expect(output(page, "stringToSign")).toHaveText(SEED000_V3_STRING_TO_SIGN);
+  expect(await output(page, "stringToSign").textContent()).toBe(SEED000_V3_STRING_TO_SIGN);
+  expect(await output(page, "canonicalRequest").textContent()).toBe(SEED000_V3_REQUEST);
+  expect(await output(page, "headers").textContent()).toBe(SEED000_V3_HEADERS.join("\n"));
+  await expect(output(page, "url")).toHaveText(`https://smartag.cn-shanghai.aliyuncs.com/?${SEED000_V3_QUERY}`);
+  await expect(output(page, "canonicalQuery")).toHaveCount(0); // it is the URL's query and in the canonical request
+  await expect(page.locator("#output-status")).toContainText("Authorization");
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.screenshot({ path: `${SHOTS}/v3-1280.png`, fullPage: true });
+  // V3 requests are answered in JSON: XML is refused at the option, and the outputs empty.
+  await page.selectOption("[name=format]", "XML");
+  await expect(page.locator("#oe-format")).toContainText("JSON with signature v3");
+  await expect(page.locator("[name=format]")).toHaveAttribute("aria-invalid", "true");
+  await expect(output(page, "stringToSign")).toHaveText("");
+  await page.selectOption("[name=format]", "JSON");
+  await page.selectOption("[name=signature]", "v1");
+  await expect(output(page, "headers")).toHaveCount(0);
+  await expect(output(page, "stringToSign")).toHaveText(SEED000_STRING_TO_SIGN);
 });
 
 test("UserCount 7 marks the field with the multiple-of-5 message; 10 clears it", async ({ page }) => {
@@ -53,10 +74,7 @@ test("UserCount 7 marks the field with the multiple-of-5 message; 10 clears it",
   await expect(message).toHaveText("UserCount must be a multiple of 5 (5, 10, 15 ...); got 7.");
   await expect(page.locator("#summary-errors a")).toHaveText(["UserCount must be a multiple of 5 (5, 10, 15 ...); got 7."]);
   await expect(output(page, "stringToSign")).toHaveText("");
-  for (const width of [1280, 375]) {
-    await page.setViewportSize({ width, height: 900 });
-    await page.screenshot({ path: `${SHOTS}/invalid-${width}.png`, fullPage: true });
-  }
+  await screenshots(page, "invalid");
   await page.locator("#summary-errors a").click();
   await expect(field).toBeFocused();
   await field.fill("10");
@@ -136,10 +154,13 @@ test("the URL hash round-trips the form's state", async ({ page, context }) => {
   await page.fill("[name=UserCount]", "20");
   await page.selectOption("[name=locale]", "zh-CN");
   await page.selectOption("[name=method]", "POST");
+  await page.selectOption("[name=signature]", "v3");
   await page.fill("[name=nonce]", NONCE);
   await page.fill("[name=timestamp]", TIMESTAMP);
   const url = await page.evaluate(() => location.href); // page.url() may lag behind replaceState
-  const query = await output(page, "canonicalQuery").textContent();
+  expect(new URL(url).hash).toContain("o.signature=v3");
+  const request = await output(page, "canonicalRequest").textContent();
+  expect(request).toMatch(/^POST\n\/\nAutoPay=true&DataPlan=5&RegionId=cn-shanghai&SmartAGId=sag-abc123&UserCount=20\n/);
   const again = await context.newPage();
   await open(again, new URL(url).hash);
   await expect(again.locator("[name=action]")).toHaveValue("UpgradeSmartAccessGatewaySoftware");
@@ -147,8 +168,10 @@ test("the URL hash round-trips the form's state", async ({ page, context }) => {
   await expect(again.locator("[name=UserCount]")).toHaveValue("20");
   await expect(again.locator("[name=locale]")).toHaveValue("zh-CN");
   await expect(again.locator("[name=method]")).toHaveValue("POST");
-  await expect(output(again, "canonicalQuery")).toHaveText(query);
-  await expect(output(again, "stringToSign")).toHaveText(/^POST&%2F&/);
+  await expect(again.locator("[name=signature]")).toHaveValue("v3");
+  await expect(output(again, "canonicalRequest")).toHaveText(request);
+  expect(await output(again, "canonicalRequest").textContent()).toBe(request);
+  await expect(output(again, "stringToSign")).toHaveText(/^ACS3-HMAC-SHA256\n[0-9a-f]{64}$/);
 });
 
 test("an accessibility scan finds no serious or critical violation", async ({ browser }) => {
@@ -156,8 +179,12 @@ test("an accessibility scan finds no serious or critical violation", async ({ br
   // The page's CSP (rightly) refuses injected scripts; the scanner is test tooling.
   const context = await browser.newContext({ bypassCSP: true });
   const page = await context.newPage();
-  for (const hash of ["", "#action=CreateSmartAccessGateway&p.UserCount=7&p.MaxBandWidth=5000&locale=zh-CN"]) {
+  for (const [hash, audit] of [
+    ["", ""],
+    ["#action=CreateSmartAccessGateway&p.UserCount=7&p.MaxBandWidth=5000&locale=zh-CN&o.signature=v3", "Action=CreateSmartAccessGatewaySoftware&UserCount=7&RegionId=us-east-1"],
+  ]) {
     await open(page, hash);
+    await page.fill("[name=audit]", audit);
     await page.addScriptTag({ content: axe });
     const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ["violations"] }));
     const bad = result.violations.filter((v) => v.impact === "serious" || v.impact === "critical");

@@ -7,10 +7,12 @@ use super::*;
 /// by hand against SPEC §2 (unknown names sorted by bytes, never sent).
 #[wasm_bindgen_test]
 fn prototype_like_keys_are_plain_unknown_names() {
-    let odd = format!(
-        "Object.assign(JSON.parse('{{\"__proto__\": 1}}'), {SEED000}, {{constructor: 'x', prototype: 'y', hasOwnProperty: 'z'}})"
+    let odd =
+        format!("Object.assign(JSON.parse('{{\"__proto__\": 1}}'), {SEED000}, {{constructor: 'x', prototype: 'y', hasOwnProperty: 'z'}})");
+    assert_eq!(
+        summary(&problems(SOFTWARE, &odd)),
+        ["__proto__:unknown", "constructor:unknown", "hasOwnProperty:unknown", "prototype:unknown"]
     );
-    assert_eq!(summary(&problems(SOFTWARE, &odd)), ["__proto__:unknown", "constructor:unknown", "hasOwnProperty:unknown", "prototype:unknown"]);
     let r = build(SOFTWARE, &odd, FIXED);
     assert_eq!(get(&r, "ok"), JsValue::FALSE);
     seed000_ok();
@@ -31,7 +33,8 @@ fn ten_megabyte_strings_and_a_hundred_thousand_keys_are_refused_quickly() {
     let (name, message) = thrown(call("buildRequest", HARDWARE, "{BuyerMessage: 'x'.repeat(10 * 1024 * 1024)}", FIXED));
     assert_eq!(name, "RangeError", "{message}");
     seed000_ok();
-    let (name, message) = thrown(call("validate", SOFTWARE, "Object.fromEntries(Array.from({length: 100000}, (_, i) => ['k' + i, 'v']))", "{}"));
+    let (name, message) =
+        thrown(call("validate", SOFTWARE, "Object.fromEntries(Array.from({length: 100000}, (_, i) => ['k' + i, 'v']))", "{}"));
     assert_eq!(name, "RangeError", "{message}");
     assert!(message.contains("100000 keys"), "{message}");
     seed000_ok();
@@ -80,7 +83,12 @@ fn out_of_range_bigints_minus_zero_nan_and_infinity() {
 
 #[wasm_bindgen_test]
 fn frozen_sealed_and_null_prototype_objects_are_read_like_any_other() {
-    for wrap in ["Object.freeze({SEED})", "Object.seal({SEED})", "Object.assign(Object.create(null), {SEED})", "Object.freeze(Object.assign(Object.create(null), {SEED}))"] {
+    for wrap in [
+        "Object.freeze({SEED})",
+        "Object.seal({SEED})",
+        "Object.assign(Object.create(null), {SEED})",
+        "Object.freeze(Object.assign(Object.create(null), {SEED}))",
+    ] {
         let params = wrap.replace("{SEED}", SEED000);
         assert_eq!(text(&build(SOFTWARE, &params, FIXED), "canonicalQuery"), SEED000_QUERY, "{wrap}");
     }
@@ -90,7 +98,15 @@ fn frozen_sealed_and_null_prototype_objects_are_read_like_any_other() {
 
 #[wasm_bindgen_test]
 fn options_of_the_wrong_shape_throw() {
-    for options in ["42", "'testid'", "[]", "() => ({accessKeyId: 'x'})", "{accessKeyId: ['testid']}", "{accessKeyId: 'x', locale: ['en']}", "{accessKeyId: 'x', method: 1}"] {
+    for options in [
+        "42",
+        "'testid'",
+        "[]",
+        "() => ({accessKeyId: 'x'})",
+        "{accessKeyId: ['testid']}",
+        "{accessKeyId: 'x', locale: ['en']}",
+        "{accessKeyId: 'x', method: 1}",
+    ] {
         let (name, message) = thrown(call("buildRequest", SOFTWARE, SEED000, options));
         assert!(name == "TypeError" || name == "RangeError", "{options}: {name} {message}");
         seed000_ok();
@@ -102,7 +118,9 @@ fn options_of_the_wrong_shape_throw() {
 #[wasm_bindgen_test]
 fn values_cannot_smuggle_parameters() {
     let smuggle = ["a&Signature=x", "x=1&AccessKeyId=evil", "#frag", "?q=1", "100%", "a+b", "line\\nbreak", "&&==", "%26Signature%3D"];
-    let expected_keys = |r: &JsValue| -> Vec<String> { js_sys::Object::keys(get(r, "params").unchecked_ref::<js_sys::Object>()).iter().filter_map(|k| k.as_string()).collect() };
+    let expected_keys = |r: &JsValue| -> Vec<String> {
+        js_sys::Object::keys(get(r, "params").unchecked_ref::<js_sys::Object>()).iter().filter_map(|k| k.as_string()).collect()
+    };
     let base = build(HARDWARE, &hardware_with("BuyerMessage", "'plain'"), FIXED);
     for value in smuggle {
         let r = build(HARDWARE, &hardware_with("BuyerMessage", &format!("'{value}'")), FIXED);

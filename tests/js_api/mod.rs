@@ -7,7 +7,7 @@
 //! caller hands over; expected values are worked out from SPEC §2–§5 and the seeds.
 
 use js_sys::{Array, Reflect, JSON};
-use smartag_request::wasm::{actions, build_request, describe, validate};
+use smartag_request::wasm::{actions, authorization, build_request, describe, parse_request, sign, signed_url, validate};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_test::wasm_bindgen_test;
 
@@ -27,6 +27,26 @@ const SEED000_TO_SIGN: &str = "GET&%2F&AccessKeyId%3Dtestid%26Action%3DCreateSma
 %26ChargeType%3DPREPAY%26DataPlan%3D5%26Format%3DJSON%26Period%3D12%26RegionId%3Dcn-shanghai%26SignatureMethod%3DHMAC-SHA1\
 %26SignatureNonce%3D3ee8c1b8-83d3-44af-a94f-4e0ad82fd6cf%26SignatureVersion%3D1.0%26Timestamp%3D2016-02-23T12%253A46%253A24Z\
 %26UserCount%3D5%26Version%3D2018-03-13";
+
+/// FIXED with signature V3.
+const FIXED_V3: &str =
+    "{accessKeyId: 'testid', nonce: '3ee8c1b8-83d3-44af-a94f-4e0ad82fd6cf', timestamp: '2016-02-23T12:46:24Z', signature: 'v3'}";
+/// SHA-256 of the empty body (FIPS 180-4).
+const EMPTY_SHA256: &str = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
+/// SEED000 with FIXED_V3, written out by hand from Alibaba's V3 page: business
+/// parameters in the query, the common ones as sorted `x-acs-*` headers.
+const SEED000_V3_REQUEST: &str = "GET\n/\nAutoPay=true&ChargeType=PREPAY&DataPlan=5&Period=12&RegionId=cn-shanghai&UserCount=5\n\
+host:smartag.cn-shanghai.aliyuncs.com\nx-acs-action:CreateSmartAccessGatewaySoftware\n\
+x-acs-content-sha256:e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855\nx-acs-date:2016-02-23T12:46:24Z\n\
+x-acs-signature-nonce:3ee8c1b8-83d3-44af-a94f-4e0ad82fd6cf\nx-acs-version:2018-03-13\n\n\
+host;x-acs-action;x-acs-content-sha256;x-acs-date;x-acs-signature-nonce;x-acs-version\n\
+e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
+/// Python: "ACS3-HMAC-SHA256\n" + hashlib.sha256(SEED000_V3_REQUEST).hexdigest().
+const SEED000_V3_TO_SIGN: &str = "ACS3-HMAC-SHA256\n9c975851168fbff288f13ffe9ca8574e8018810f260a7f47557b5863a8ccd49e";
+/// Python: hmac.new(b"testsecret", SEED000_V3_TO_SIGN, hashlib.sha256).hexdigest().
+const SEED000_V3_SIGNATURE: &str = "2370420b32bc5e1fa8c8bfa4180d9ddc04b66c916783c9fd4b753a927e78b473";
+/// Python: base64(hmac.new(b"testsecret&", SEED000_TO_SIGN, hashlib.sha1).digest()), percent-encoded.
+const SEED000_V1_SIGNATURE: &str = "mgYXKQxx17ix3JHj6zN%2Fe6Osv58%3D";
 
 /// A JS value from JS source.
 fn js(src: &str) -> JsValue {
@@ -136,7 +156,9 @@ fn results_are_plain_json_compatible_objects() {
         describe(&js(HARDWARE), &JsValue::UNDEFINED).unwrap(),
         problems(SOFTWARE, "{UserCount: 7, Bogus: 1}"),
         build(SOFTWARE, SEED000, FIXED),
+        build(SOFTWARE, SEED000, FIXED_V3),
         build(SOFTWARE, "{}", FIXED),
+        parse_request(&js("'Action=CreateSmartAccessGatewaySoftware&Period=12&AutoPay=1&Bogus=x'"), &JsValue::UNDEFINED).unwrap(),
     ];
     for r in results {
         assert_eq!(is_plain.call1(&JsValue::NULL, &r).unwrap(), JsValue::TRUE, "{}", json(&r));
@@ -371,7 +393,7 @@ fn warnings_do_not_stop_a_build_but_ride_along_with_errors() {
 
 /// Each misuse: the call, the error class, and a word its message must hold.
 const MISUSES: &[(&str, &str, &str, &str, &str)] = &[
-    // (function, action, params, options, expected "Class: word")
+    // (function, three arguments, expected "Class: word")
     ("validate", "42", "{}", "undefined", "TypeError: action"),
     ("validate", "undefined", "{}", "undefined", "TypeError: action"),
     ("validate", "new String('CreateSmartAccessGateway')", "{}", "undefined", "TypeError: action"),
@@ -399,13 +421,45 @@ const MISUSES: &[(&str, &str, &str, &str, &str)] = &[
     ("buildRequest", SOFTWARE, SEED000, "{accessKeyId: 'x', nonce: ''}", "RangeError: options.nonce"),
     ("buildRequest", SOFTWARE, SEED000, "{accessKeyId: 'x', endpoint: 'https://a.com/'}", "RangeError: options.endpoint"),
     ("buildRequest", SOFTWARE, SEED000, "{accessKeyId: 'x', securityToken: '\\uD800'}", "RangeError: options.securityToken"),
+    ("buildRequest", SOFTWARE, SEED000, "{accessKeyId: 'x', signature: 'v2'}", "RangeError: options.signature"),
+    ("buildRequest", SOFTWARE, SEED000, "{accessKeyId: 'x', signature: 3}", "TypeError: options.signature"),
+    ("buildRequest", SOFTWARE, SEED000, "{accessKeyId: 'x', signature: 'v3', format: 'XML'}", "RangeError: options.format"),
+    ("sign", "42", "'testsecret'", "undefined", "TypeError: stringToSign"),
+    ("sign", "'x'", "undefined", "undefined", "TypeError: accessKeySecret"),
+    ("sign", "'x'", "new String('testsecret')", "undefined", "TypeError: accessKeySecret"),
+    ("sign", "'x'", "''", "undefined", "RangeError: accessKeySecret"),
+    ("sign", "'x'", "'testsecret'", "'V3'", "RangeError: signature"),
+    ("sign", "'x'", "'testsecret'", "1", "TypeError: signature"),
+    ("signedUrl", "V1_BUILT", "''", "undefined", "RangeError: accessKeySecret"),
+    ("signedUrl", "V3_BUILT", "'testsecret'", "undefined", "RangeError: use authorization"),
+    ("signedUrl", "'https://h/?a=1'", "'testsecret'", "undefined", "TypeError: built"),
+    ("signedUrl", "{ok: false, errors: []}", "'testsecret'", "undefined", "TypeError: built"),
+    ("signedUrl", "{...V1_BUILT, url: undefined}", "'testsecret'", "undefined", "TypeError: built.url"),
+    ("authorization", "V1_BUILT", "'testsecret'", "undefined", "RangeError: use signedUrl"),
+    ("authorization", "{...V3_BUILT, signature: undefined}", "'testsecret'", "undefined", "TypeError: built.signature"),
+    ("authorization", "V3_BUILT", "42", "undefined", "TypeError: accessKeySecret"),
+    ("parseRequest", "undefined", "undefined", "undefined", "TypeError: urlOrQuery"),
+    ("parseRequest", "new URL('https://h/?a=1')", "undefined", "undefined", "TypeError: urlOrQuery"),
+    ("parseRequest", "'a=1'", "{accessKeySecret: ''}", "undefined", "RangeError: options.accessKeySecret"),
+    ("parseRequest", "'a=1'", "{accessKeySecret: 'k', method: 'PUT'}", "undefined", "RangeError: options.method"),
+    ("parseRequest", "'a=1'", "{locale: 'de'}", "undefined", "RangeError: options.locale"),
+    ("parseRequest", "'a=\\uD800'", "undefined", "undefined", "RangeError: unpaired surrogate"),
 ];
 
-fn call(function: &str, action: &str, params: &str, options: &str) -> Result<JsValue, JsValue> {
+/// Calls `function` with three arguments given as JS source; `V1_BUILT` and
+/// `V3_BUILT` in them are SEED000 built with FIXED and FIXED_V3.
+fn call(function: &str, a: &str, b: &str, c: &str) -> Result<JsValue, JsValue> {
+    let global = js_sys::global();
+    Reflect::set(&global, &"V1_BUILT".into(), &build(SOFTWARE, SEED000, FIXED)).unwrap();
+    Reflect::set(&global, &"V3_BUILT".into(), &build(SOFTWARE, SEED000, FIXED_V3)).unwrap();
     match function {
-        "describe" => describe(&js(action), &js(options)),
-        "validate" => validate(&js(action), &js(params), &js(options)),
-        _ => build_request(&js(action), &js(params), &js(options)),
+        "describe" => describe(&js(a), &js(c)),
+        "validate" => validate(&js(a), &js(b), &js(c)),
+        "sign" => sign(&js(a), &js(b), &js(c)),
+        "signedUrl" => signed_url(&js(a), &js(b)),
+        "authorization" => authorization(&js(a), &js(b)),
+        "parseRequest" => parse_request(&js(a), &js(b)),
+        _ => build_request(&js(a), &js(b), &js(c)),
     }
 }
 
@@ -473,4 +527,131 @@ fn hostile_options_throw_an_error_and_the_module_stays_right() {
     // Unknown option names are ignored, so one options object can serve validate and buildRequest.
     seed000_ok();
     assert_eq!(json(&validate(&js(SOFTWARE), &js(SEED000), &js(FIXED)).unwrap()), "[]");
+}
+
+mod hostile;
+
+#[wasm_bindgen_test]
+fn sign_gives_alibabas_published_signatures() {
+    // SPEC §4: Alibaba's ECS DescribeRegions worked example, V1 the default.
+    let describe_regions = "'GET&%2F&AccessKeyId%3Dtestid%26Action%3DDescribeRegions%26Format%3DXML%26SignatureMethod%3DHMAC-SHA1\
+%26SignatureNonce%3D3ee8c1b8-83d3-44af-a94f-4e0ad82fd6cf%26SignatureVersion%3D1.0%26Timestamp%3D2016-02-23T12%253A46%253A24Z\
+%26Version%3D2014-05-26'";
+    for version in ["undefined", "null", "'v1'"] {
+        assert_eq!(sign(&js(describe_regions), &js("'testsecret'"), &js(version)).unwrap(), "OLeaidS1JvxuMvnyHOwuJ+uX5qY=", "{version}");
+    }
+    // Alibaba's "V3 request structure and signature" page, fixed parameter values.
+    let to_sign = "'ACS3-HMAC-SHA256\\n7ea06492da5221eba5297e897ce16e55f964061054b7695beedaac1145b1e259'";
+    assert_eq!(
+        sign(&js(to_sign), &js("'YourAccessKeySecret'"), &js("'v3'")).unwrap(),
+        "06563a9e1b43f5dfe96b81484da74bceab24a1d853912eee15083a6f0f3283c0"
+    );
+}
+
+#[wasm_bindgen_test]
+fn v3_build_gives_headers_canonical_request_and_string_to_sign() {
+    let r = build(SOFTWARE, SEED000, FIXED_V3);
+    assert_eq!((text(&r, "signature"), text(&r, "method"), text(&r, "accessKeyId")), ("v3".into(), "GET".into(), "testid".into()));
+    assert_eq!(text(&r, "canonicalRequest"), SEED000_V3_REQUEST);
+    assert_eq!(text(&r, "stringToSign"), SEED000_V3_TO_SIGN);
+    assert_eq!(text(&r, "hashedPayload"), EMPTY_SHA256);
+    assert_eq!(text(&r, "signedHeaders"), "host;x-acs-action;x-acs-content-sha256;x-acs-date;x-acs-signature-nonce;x-acs-version");
+    let query = "AutoPay=true&ChargeType=PREPAY&DataPlan=5&Period=12&RegionId=cn-shanghai&UserCount=5";
+    assert_eq!(text(&r, "canonicalQuery"), query);
+    assert_eq!(text(&r, "url"), format!("https://smartag.cn-shanghai.aliyuncs.com/?{query}"));
+    assert_eq!(
+        json(&get(&r, "params")),
+        r#"{"AutoPay":"true","ChargeType":"PREPAY","DataPlan":"5","Period":"12","RegionId":"cn-shanghai","UserCount":"5"}"#
+    );
+    assert_eq!(
+        json(&get(&r, "headers")),
+        format!(
+            r#"{{"host":"smartag.cn-shanghai.aliyuncs.com","x-acs-action":"CreateSmartAccessGatewaySoftware","x-acs-content-sha256":"{EMPTY_SHA256}","x-acs-date":"2016-02-23T12:46:24Z","x-acs-signature-nonce":"3ee8c1b8-83d3-44af-a94f-4e0ad82fd6cf","x-acs-version":"2018-03-13"}}"#
+        )
+    );
+    assert_eq!(
+        authorization(&r, &js("'testsecret'")).unwrap(),
+        format!(
+            "ACS3-HMAC-SHA256 Credential=testid,SignedHeaders=host;x-acs-action;x-acs-content-sha256;x-acs-date;\
+x-acs-signature-nonce;x-acs-version,Signature={SEED000_V3_SIGNATURE}"
+        )
+    );
+    // V1 stays the default and says so; invalid requests look the same under either signature.
+    let v1 = build(SOFTWARE, SEED000, FIXED);
+    assert_eq!((text(&v1, "signature"), text(&v1, "method")), ("v1".into(), "GET".into()));
+    assert_eq!(json(&v1), json(&build(SOFTWARE, SEED000, &FIXED.replace('}', ", signature: 'v1'}"))));
+    let bad = format!("Object.assign({SEED000}, {{UserCount: 7}})");
+    assert_eq!(json(&build(SOFTWARE, &bad, FIXED_V3)), json(&build(SOFTWARE, &bad, FIXED)));
+}
+
+#[wasm_bindgen_test]
+fn signed_url_appends_the_v1_signature() {
+    let r = build(SOFTWARE, SEED000, FIXED);
+    let url = signed_url(&r, &js("'testsecret'")).unwrap();
+    assert_eq!(url, format!("https://smartag.cn-shanghai.aliyuncs.com/?{SEED000_QUERY}&Signature={SEED000_V1_SIGNATURE}"));
+    // A result that travelled as JSON signs the same.
+    assert_eq!(signed_url(&JSON::parse(&json(&r)).unwrap(), &js("'testsecret'")).unwrap(), url);
+}
+
+#[wasm_bindgen_test]
+fn parse_reads_a_built_request_back() {
+    let r = build(SOFTWARE, SEED000, FIXED);
+    for input in [text(&r, "url"), text(&r, "canonicalQuery"), format!("?{}", text(&r, "canonicalQuery"))] {
+        let p = parse_request(&input.clone().into(), &JsValue::UNDEFINED).unwrap();
+        assert_eq!(get(&p, "ok"), JsValue::TRUE, "{}", json(&p));
+        assert_eq!(text(&p, "action"), "CreateSmartAccessGatewaySoftware");
+        assert_eq!(json(&get(&p, "problems")), "[]");
+        // Typed per the table: the same values a JS caller would pass.
+        assert_eq!(
+            json(&get(&p, "params")),
+            r#"{"AutoPay":true,"ChargeType":"PREPAY","DataPlan":5,"Period":12,"RegionId":"cn-shanghai","UserCount":5}"#
+        );
+        let common = get(&p, "common");
+        assert_eq!((text(&common, "Version"), text(&common, "Timestamp")), ("2018-03-13".into(), "2016-02-23T12:46:24Z".into()));
+        assert!(!Reflect::has(&p, &"signatureValid".into()).unwrap());
+    }
+    let p = parse_request(&get(&r, "url"), &JsValue::UNDEFINED).unwrap();
+    assert_eq!(text(&p, "endpoint"), "smartag.cn-shanghai.aliyuncs.com");
+    // Back through buildRequest: the very same request.
+    let again = build_request(&js(SOFTWARE), &get(&p, "params"), &js(FIXED)).unwrap();
+    assert_eq!(json(&again), json(&r));
+    // A Long beyond 2^53 stays exact, as a string.
+    let p = parse_request(&js("'Action=CreateSmartAccessGatewaySoftware&OwnerId=9007199254740993'"), &JsValue::UNDEFINED).unwrap();
+    assert_eq!(text(&get(&p, "params"), "OwnerId"), "9007199254740993");
+}
+
+#[wasm_bindgen_test]
+fn parse_reports_problems_in_the_asked_locale() {
+    let r = build(SOFTWARE, SEED000, FIXED);
+    let tampered = text(&r, "url").replace("UserCount=5", "UserCount=7").replace("&Timestamp=2016-02-23T12%3A46%3A24Z", "");
+    let p = parse_request(&tampered.clone().into(), &JsValue::UNDEFINED).unwrap();
+    assert_eq!(get(&p, "ok"), JsValue::FALSE);
+    assert_eq!(summary(&get(&p, "problems")), ["Timestamp:required", "UserCount:multipleOf"]);
+    assert_eq!(get(&get(&p, "params"), "UserCount").as_f64(), Some(7.0));
+    let zh = parse_request(&tampered.into(), &js("{locale: 'zh-CN'}")).unwrap();
+    assert_eq!(summary(&get(&zh, "problems")), ["Timestamp:required", "UserCount:multipleOf"]);
+    assert!(Array::from(&get(&zh, "problems")).iter().all(|q| text(&q, "message").contains('。')), "{}", json(&zh));
+    // A caller's key is data, never a prototype.
+    let p = parse_request(&js("'__proto__=x&constructor=y'"), &JsValue::UNDEFINED).unwrap();
+    assert_eq!(json(&get(&p, "params")), r#"{"__proto__":"x","constructor":"y"}"#);
+    assert_eq!(text(&get(&p, "params"), "__proto__"), "x");
+    assert!(!Reflect::has(&p, &"action".into()).unwrap());
+}
+
+#[wasm_bindgen_test]
+fn parse_verifies_a_signature_with_the_secret() {
+    // Alibaba's DescribeRegions example, finished with its published signature (SPEC §4).
+    let published = "'http://ecs.aliyuncs.com/?SignatureVersion=1.0&Action=DescribeRegions&Format=XML\
+&SignatureNonce=3ee8c1b8-83d3-44af-a94f-4e0ad82fd6cf&Version=2014-05-26&AccessKeyId=testid\
+&Signature=OLeaidS1JvxuMvnyHOwuJ%2BuX5qY%3D&SignatureMethod=HMAC-SHA1&Timestamp=2016-02-23T12%3A46%3A24Z'";
+    let valid = |input: &JsValue, options: &str| get(&parse_request(input, &js(options)).unwrap(), "signatureValid");
+    assert_eq!(valid(&js(published), "{accessKeySecret: 'testsecret'}"), JsValue::TRUE);
+    assert_eq!(valid(&js(published), "{accessKeySecret: 'testsecret', method: 'GET'}"), JsValue::TRUE);
+    assert_eq!(valid(&js(published), "{accessKeySecret: 'testsecret', method: 'POST'}"), JsValue::FALSE);
+    assert_eq!(valid(&js(published), "{accessKeySecret: 'wrongsecret'}"), JsValue::FALSE);
+    let url = signed_url(&build(SOFTWARE, SEED000, FIXED), &js("'testsecret'")).unwrap();
+    assert_eq!(valid(&url, "{accessKeySecret: 'testsecret'}"), JsValue::TRUE);
+    let tampered = url.as_string().unwrap().replace("UserCount=5", "UserCount=10");
+    assert_eq!(valid(&tampered.into(), "{accessKeySecret: 'testsecret'}"), JsValue::FALSE);
+    assert_eq!(valid(&get(&build(SOFTWARE, SEED000, FIXED), "url"), "{accessKeySecret: 'testsecret'}"), JsValue::FALSE, "unsigned");
 }

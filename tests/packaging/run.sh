@@ -25,7 +25,7 @@ node "$HERE/chromium.mjs" "$WORK/dist" 'page.html?script=browser-consumer.js'
 # The README's examples, run as written; each must print exactly its ```text block.
 for name in $(node "$HERE/readme-examples.mjs" "$ROOT/README.md" "$WORK"); do
   case "$name" in
-    node) node "$name.mjs" >"$name.out" ;;
+    node*) node "$name.mjs" >"$name.out" ;;
     browser) node "$HERE/chromium.mjs" "$WORK" "page.html?script=$name.mjs" >"$name.out" ;;
     *) echo "run.sh: no runner for README example $name" >&2; exit 1 ;;
   esac

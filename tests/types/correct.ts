@@ -1,8 +1,12 @@
 // Uses the API the way the types allow; must type-check without errors.
 import {
   actions,
+  authorization,
   buildRequest,
   describe,
+  parseRequest,
+  sign,
+  signedUrl,
   validate,
   type ActionName,
   type ActionParams,
@@ -12,7 +16,11 @@ import {
   type CreateSmartAccessGatewayParams,
   type Dependency,
   type FieldSpec,
+  type ParsedRequest,
   type Problem,
+  type SignatureVersion,
+  type SignedReadyRequest,
+  type SignedReadyRequestV3,
   type UpgradeSmartAccessGatewaySoftwareParams,
 } from "smartag-request";
 import init, { buildRequest as buildInBrowser } from "smartag-request/web";
@@ -96,6 +104,37 @@ for (const p of [...problems, ...partial]) {
   const value = p.params["value"];
   if (typeof value === "number") console.log(value + 1);
 }
+
+// V3: the options' signature literal picks the result's shape.
+const fixed = { accessKeyId: "testid", nonce: "n", timestamp: "2016-02-23T12:46:24Z" } as const;
+const v3: BuildResult<"v3"> = buildRequest("CreateSmartAccessGatewaySoftware", software, { ...fixed, signature: "v3" });
+if (v3.ok) {
+  const headers: Record<string, string> = v3.headers;
+  const header: string = authorization(v3, "secret");
+  console.log(headers["x-acs-date"], v3.canonicalRequest, v3.signedHeaders, v3.hashedPayload, v3.accessKeyId, header);
+}
+const v1 = buildRequest("UpgradeSmartAccessGatewaySoftware", upgrade, { ...fixed, signature: "v1" });
+if (v1.ok) {
+  const ready: SignedReadyRequest = v1;
+  console.log(signedUrl(ready, "secret"), sign(v1.stringToSign, "secret"), v1.method === "GET");
+}
+// A signature held in a variable gives either shape; `signature` tells them apart.
+const scheme: SignatureVersion = Math.random() < 0.5 ? "v1" : "v3";
+const either = buildRequest("CreateSmartAccessGatewaySoftware", software, { ...fixed, signature: scheme });
+if (either.ok && either.signature === "v3") {
+  const ready: SignedReadyRequestV3 = either;
+  console.log(sign(ready.stringToSign, "secret", "v3"));
+} else if (either.ok) {
+  console.log(signedUrl(either, "secret"));
+}
+
+// Reading a request back; with the secret, whether its signature holds.
+const parsed: ParsedRequest = parseRequest("https://smartag.cn-shanghai.aliyuncs.com/?Action=CreateSmartAccessGatewaySoftware", { locale: "zh-CN" });
+const period: string | number | boolean | undefined = parsed.params["Period"];
+console.log(parsed.ok, parsed.action ?? "(none)", parsed.endpoint, parsed.common["Version"], parsed.problems.length, period);
+const verified = parseRequest("Action=x&Signature=y", { accessKeySecret: "secret", method: "POST" });
+const valid: boolean = verified.signatureValid;
+console.log(valid);
 
 await init();
 const inBrowser: BuildResult = buildInBrowser("UpgradeSmartAccessGatewaySoftware", upgrade, { accessKeyId: "testid" });

@@ -1,6 +1,18 @@
 // Each line below a `@ts-expect-error` is a mistake the types must catch:
 // tsc fails if any of them type-checks (the directive is then unused).
-import { actions, buildRequest, describe, validate, type BuildResult, type FieldSpec, type Problem } from "smartag-request";
+import {
+  actions,
+  authorization,
+  buildRequest,
+  describe,
+  parseRequest,
+  sign,
+  signedUrl,
+  validate,
+  type BuildResult,
+  type FieldSpec,
+  type Problem,
+} from "smartag-request";
 import { buildRequest as buildInBrowser } from "smartag-request/web";
 
 const options = { accessKeyId: "testid" };
@@ -66,3 +78,31 @@ console.log(dep?.ranges);
 // @ts-expect-error optional keys may be absent
 const max: number = field!.max;
 console.log(counts, max);
+
+// @ts-expect-error an unknown signature version
+buildRequest("CreateSmartAccessGatewaySoftware", software, { accessKeyId: "testid", signature: "v2" });
+const v3 = buildRequest("CreateSmartAccessGatewaySoftware", software, { accessKeyId: "testid", signature: "v3" });
+if (v3.ok) {
+  // @ts-expect-error a v3 result is not a v1 one: it goes to authorization, not signedUrl
+  signedUrl(v3, "secret");
+  // @ts-expect-error a v3 result used as a v1 one
+  const asV1: BuildResult<"v1"> = v3;
+  console.log(asV1);
+}
+const v1 = buildRequest("CreateSmartAccessGatewaySoftware", software, options);
+if (v1.ok) {
+  // @ts-expect-error a v1 result has no headers
+  console.log(v1.headers);
+  // @ts-expect-error a v1 result goes to signedUrl, not authorization
+  authorization(v1, "secret");
+  // @ts-expect-error the secret is a string
+  signedUrl(v1, 42);
+}
+// @ts-expect-error the string-to-sign is a string
+sign(42, "secret");
+// @ts-expect-error an unknown signature version
+sign("GET&%2F&", "secret", "v2");
+// @ts-expect-error parseRequest reads a string, not a URL object
+parseRequest(new URL("https://smartag.cn-shanghai.aliyuncs.com/?Action=x"));
+// @ts-expect-error signatureValid exists only when a secret was given
+console.log(parseRequest("Action=x").signatureValid);

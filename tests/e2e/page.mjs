@@ -1,0 +1,28 @@
+// Helpers and hand-derived values shared by the e2e specs.
+import { expect } from "@playwright/test";
+
+export const SHOTS = "test-results/screenshots";
+export const NONCE = "3ee8c1b8-83d3-44af-a94f-4e0ad82fd6cf";
+export const TIMESTAMP = "2016-02-23T12:46:24Z";
+
+export async function open(page, hash = "") {
+  await page.goto(`/${hash}`);
+  await expect(page.locator("body[data-ready=true]")).toBeVisible();
+}
+
+export async function fixNonceAndTime(page) {
+  await page.fill("[name=accessKeyId]", "testid");
+  await page.fill("[name=nonce]", NONCE);
+  await page.fill("[name=timestamp]", TIMESTAMP);
+}
+
+export const output = (page, name) => page.locator(`[data-output=${name}]`);
+
+/** The whole page, or one section of it, at desktop and phone widths. */
+export async function screenshots(page, name, section = null) {
+  for (const width of [1280, 375]) {
+    await page.setViewportSize({ width, height: 900 });
+    const path = `${SHOTS}/${name}-${width}.png`;
+    await (section ? page.locator(section).screenshot({ path }) : page.screenshot({ path, fullPage: true }));
+  }
+}
