@@ -110,7 +110,7 @@ export function handValidate(p) {
     const hint = nearMiss(s, allowed);
     const params = { allowed, value: s };
     if (hint) params.hint = hint;
-    problem(k, "enum", "InvalidParameter", `${k} must be ${allowed[0]}; got ${quote(s)}.${hint ? ` Did you mean ${hint}?` : ""}`, params);
+    problem(k, "enum", "InvalidParameter", `${k} must be ${allowed[0]}; got ${quote(s)}${hint ? `; did you mean ${hint}?` : "."}`, params);
     return false;
   };
 
@@ -176,7 +176,7 @@ export function handValidate(p) {
       problem(k, "reserved", "InvalidParameter", `${k} is a common request or signature parameter, not a business parameter; it is set from the build options.`);
     } else {
       const hint = FIELDS.find((f) => f.toLowerCase() === k.toLowerCase());
-      problem(k, "unknown", "InvalidParameter", `${k} is not a parameter of this action and would not be sent.${hint ? ` Did you mean ${hint}?` : ""}`, hint ? { hint } : {});
+      problem(k, "unknown", "InvalidParameter", `${k} is not a parameter of this action and would not be sent${hint ? `; did you mean ${hint}?` : "."}`, hint ? { hint } : {});
     }
   }
   return { errors, values };

@@ -124,15 +124,16 @@ export interface FieldSpec {
   example: string;
   /** Surrounding white space is part of the value (otherwise it is trimmed). */
   freeText: boolean;
-  enum?: string[];
-  values?: number[];
+  /** The allowed values: strings for an enum, numbers for Period and DataPlan. */
+  enum?: string[] | number[];
   min?: number;
   max?: number;
   multipleOf?: number;
   minLength?: number;
   maxLength?: number;
   format?: FieldFormat;
-  dependencies?: Dependency[];
+  /** The rule that reads another field (MaxBandWidth, HaType, CPEVersion). */
+  dependency?: Dependency;
 }
 
 /** Everything a form needs to render an action. */

@@ -31,7 +31,8 @@ pub struct FieldSpec {
     pub min_length: Option<usize>,
     pub max_length: Option<usize>,
     pub format: Option<Format>,
-    pub dependencies: Vec<Dependency>,
+    /// The rule that reads another field; a field has at most one.
+    pub dependency: Option<Dependency>,
     /// Surrounding white space is part of the value.
     pub free_text: bool,
     pub label: &'static str,
@@ -69,7 +70,7 @@ fn field(f: &'static Field, locale: Locale) -> FieldSpec {
         min_length: None,
         max_length: None,
         format: None,
-        dependencies: Vec::new(),
+        dependency: None,
         free_text: f.free_text,
         label: f.label.get(locale),
         help: f.help.get(locale),
@@ -89,10 +90,10 @@ fn field(f: &'static Field, locale: Locale) -> FieldSpec {
                 // The widest bounds, for a number input; the dependency narrows them.
                 spec.min = ranges.iter().map(|r| r.1).min();
                 spec.max = ranges.iter().map(|r| r.2).max();
-                spec.dependencies.push(Dependency::RangeBy { field, ranges });
+                spec.dependency = Some(Dependency::RangeBy { field, ranges });
             }
-            Check::RequiredWhen { field, when, value } => spec.dependencies.push(Dependency::RequiredWhen { field, when, value }),
-            Check::OnlyWith { field, value } => spec.dependencies.push(Dependency::OnlyWith { field, value }),
+            Check::RequiredWhen { field, when, value } => spec.dependency = Some(Dependency::RequiredWhen { field, when, value }),
+            Check::OnlyWith { field, value } => spec.dependency = Some(Dependency::OnlyWith { field, value }),
         }
     }
     if f.ty == Type::String && spec.max_length.is_none() {

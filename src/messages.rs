@@ -228,9 +228,9 @@ fn en(msg: &Msg, f: &str) -> String {
         Msg::Required => format!("{f} is required."),
         Msg::Type { expected, got } => format!("{f} must be {}; got {got}.", type_en(*expected)),
         Msg::NotUnicode => format!("{f} contains a broken character (an unpaired UTF-16 surrogate) that cannot be sent; retype the text."),
-        Msg::OneOf { allowed: [one], got, hint } => format!("{f} must be {one}; got {}.{}", crate::value::quote(got), hint_en(*hint)),
+        Msg::OneOf { allowed: [one], got, hint } => format!("{f} must be {one}; got {}{}", crate::value::quote(got), hint_en(*hint)),
         Msg::OneOf { allowed, got, hint } => {
-            format!("{f} must be one of {}; got {}.{}", list(allowed, ", "), crate::value::quote(got), hint_en(*hint))
+            format!("{f} must be one of {}; got {}{}", list(allowed, ", "), crate::value::quote(got), hint_en(*hint))
         }
         Msg::OneOfInt { allowed: [one], got } => format!("{f} must be {one}; got {got}."),
         Msg::OneOfInt { allowed, got } => format!("{f} must be one of {}; got {got}.", list(allowed, ", ")),
@@ -240,7 +240,7 @@ fn en(msg: &Msg, f: &str) -> String {
             format!("{f} must be a multiple of {step} ({step}, {}, {} ...); got {got}.", step.saturating_mul(2), step.saturating_mul(3))
         }
         Msg::Format { format, got, hint } => {
-            format!("{f} must be {}; got {}.{}", format_en(*format), crate::value::quote(got), hint_en(hint.as_deref()))
+            format!("{f} must be {}; got {}{}", format_en(*format), crate::value::quote(got), hint_en(hint.as_deref()))
         }
         Msg::Masked { got } => format!(
             "{f} must be {}; got {}. The '*' characters look like a masked example from the documentation: use your instance's full ID.",
@@ -254,7 +254,7 @@ fn en(msg: &Msg, f: &str) -> String {
             format!("With {field} {when}, {f} must be {value}; got {}.", crate::value::quote(got))
         }
         Msg::OnlyWith { field, value } => format!("{f} can only be given when {field} is {value}."),
-        Msg::Unknown { hint } => format!("{f} is not a parameter of this action and would not be sent.{}", hint_en(*hint)),
+        Msg::Unknown { hint } => format!("{f} is not a parameter of this action and would not be sent{}", hint_en(*hint)),
         Msg::Reserved => {
             format!("{f} is a common request or signature parameter, not a business parameter; it is set from the build options.")
         }
@@ -319,8 +319,9 @@ fn zh(msg: &Msg, f: &str) -> String {
     }
 }
 
+/// The end of a sentence that may carry a near-miss hint (SPEC §2: "did you mean PREPAY?").
 fn hint_en(hint: Option<&str>) -> String {
-    hint.map(|h| format!(" Did you mean {h}?")).unwrap_or_default()
+    hint.map_or_else(|| ".".to_owned(), |h| format!("; did you mean {h}?"))
 }
 
 fn hint_zh(hint: Option<&str>) -> String {

@@ -4,7 +4,7 @@
 //! secret), the finished V1 URL and the V3 `Authorization` header.
 
 use crate::request::Misuse;
-use crate::rpc::digest::{hmac, sha1, sha256};
+use crate::rpc::digest::{hmac_sha1, hmac_sha256};
 use crate::rpc::encode::percent_encode;
 use crate::rpc::v3::{self, ALGORITHM};
 
@@ -42,8 +42,8 @@ pub fn sign(string_to_sign: &str, secret: &str, version: SignatureVersion) -> Re
         return Err(Misuse::BadOption("accessKeySecret", "a non-empty AccessKey secret"));
     }
     Ok(match version {
-        SignatureVersion::V1 => base64(&hmac(sha1, format!("{secret}&").as_bytes(), string_to_sign.as_bytes())),
-        SignatureVersion::V3 => v3::hex(&hmac(sha256, secret.as_bytes(), string_to_sign.as_bytes())),
+        SignatureVersion::V1 => base64(&hmac_sha1(format!("{secret}&").as_bytes(), string_to_sign.as_bytes())),
+        SignatureVersion::V3 => v3::hex(&hmac_sha256(secret.as_bytes(), string_to_sign.as_bytes())),
     })
 }
 

@@ -605,8 +605,8 @@ fn field_spec(f: &FieldSpec) -> Result<JsValue, JsValue> {
         .set("freeText", f.free_text)?;
     // Optional keys are omitted when absent, never set to undefined.
     let optional = [
-        ("enum", f.allowed.map(|a| strings(a).into())),
-        ("values", f.values.map(|v| ints(v).into())),
+        // Allowed values: strings for an enum, numbers for Period and DataPlan.
+        ("enum", f.allowed.map(|a| strings(a).into()).or_else(|| f.values.map(|v| ints(v).into()))),
         ("min", f.min.map(int)),
         ("max", f.max.map(int)),
         ("multipleOf", f.multiple_of.map(int)),
@@ -619,12 +619,8 @@ fn field_spec(f: &FieldSpec) -> Result<JsValue, JsValue> {
             o.set(key, v)?;
         }
     }
-    if !f.dependencies.is_empty() {
-        let deps = Array::new();
-        for d in &f.dependencies {
-            deps.push(&dependency(d)?);
-        }
-        o.set("dependencies", deps)?;
+    if let Some(d) = &f.dependency {
+        o.set("dependency", dependency(d)?)?;
     }
     Ok(o.0.into())
 }

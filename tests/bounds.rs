@@ -189,7 +189,7 @@ fn region_ids() {
         assert_eq!(software_with("RegionId", bad), one("RegionId", "format"), "{bad}");
     }
     let found = problems(SOFTWARE, &with(seed000(), "RegionId", "CN-Shanghai"));
-    assert!(found[0].message.ends_with("Did you mean cn-shanghai?"), "{}", found[0].message);
+    assert!(found[0].message.ends_with("; did you mean cn-shanghai?"), "{}", found[0].message);
 }
 
 #[test]

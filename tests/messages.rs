@@ -29,11 +29,11 @@ fn spec_example_problem() {
 #[test]
 fn near_miss_hint() {
     let (en, zh) = in_both(SOFTWARE, &with(seed000(), "ChargeType", "prepay"));
-    assert_eq!(en[0].message, "ChargeType must be PREPAY; got \"prepay\". Did you mean PREPAY?");
+    assert_eq!(en[0].message, "ChargeType must be PREPAY; got \"prepay\"; did you mean PREPAY?");
     assert!(zh[0].message.contains("您是否想填写 PREPAY？"));
     assert_eq!(en[0].params.last(), Some(&("hint", Param::Str("PREPAY".into()))));
     let (en, _) = in_both(HARDWARE, &with(hardware(), "HaType", "cold-backup"));
-    assert!(en[0].message.ends_with("Did you mean cold_backup?"), "{}", en[0].message);
+    assert!(en[0].message.ends_with("; did you mean cold_backup?"), "{}", en[0].message);
 }
 
 /// One request that trips every kind of problem the validator knows.

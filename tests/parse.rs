@@ -106,8 +106,8 @@ fn every_common_parameter_problem_is_reported() {
         ]
     );
     let message = |f: &str| p.problems.iter().find(|q| q.field == f).map(|q| q.message.clone()).unwrap_or_default();
-    assert!(message("Action").contains("Did you mean CreateSmartAccessGatewaySoftware?"), "{}", message("Action"));
-    assert!(message("SignatureMethod").contains("Did you mean HMAC-SHA1?"));
+    assert!(message("Action").contains("did you mean CreateSmartAccessGatewaySoftware?"), "{}", message("Action"));
+    assert!(message("SignatureMethod").contains("did you mean HMAC-SHA1?"));
     assert!(message("Timestamp").contains("YYYY-MM-DDThh:mm:ssZ"));
     // The official SDK sends Format=json: any case is accepted.
     assert!(rules_of(&parse("Format=json"), "Format").is_empty());

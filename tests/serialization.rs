@@ -131,7 +131,7 @@ fn reserved_and_unknown_names_are_refused_and_never_sent() {
             ("regionid", "unknown", "InvalidParameter")
         ]
     );
-    assert!(found[2].message.ends_with("Did you mean RegionId?"));
+    assert!(found[2].message.ends_with("; did you mean RegionId?"));
     assert!(matches!(build(SOFTWARE, &params, &options()), Ok(Built::Invalid(_))));
 }
 

@@ -191,7 +191,7 @@ function renderChrome() {
 function fieldControl(f, value) {
   const id = `f-${f.name}`;
   const common = { id, name: f.name, required: f.required, "aria-describedby": `h-${f.name} e-${f.name}` };
-  const choices = f.enum ?? f.values?.map(String) ?? (f.type === "Boolean" ? ["true", "false"] : null);
+  const choices = f.enum?.map(String) ?? (f.type === "Boolean" ? ["true", "false"] : null);
   if (choices) {
     const opts = [...(f.required ? [] : [""]), ...choices];
     if (value && !opts.includes(value)) opts.push(value); // keep a bookmarked odd value visible, and flagged

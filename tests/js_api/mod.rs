@@ -117,17 +117,14 @@ fn describe_gives_each_rule_of_the_table_as_plain_data() {
     assert_eq!((text(&bandwidth, "type"), get(&bandwidth, "required")), ("Integer".to_owned(), JsValue::TRUE));
     assert_eq!((get(&bandwidth, "min").as_f64(), get(&bandwidth, "max").as_f64()), (Some(2.0), Some(1000.0)));
     assert_eq!(
-        json(&get(&bandwidth, "dependencies")),
-        r#"[{"kind":"rangeBy","field":"HardWareSpec","ranges":[{"value":"sag-100wm","min":2,"max":50},{"value":"sag-1000","min":10,"max":500},{"value":"sag-vcpe","min":10,"max":1000}]}]"#
+        json(&get(&bandwidth, "dependency")),
+        r#"{"kind":"rangeBy","field":"HardWareSpec","ranges":[{"value":"sag-100wm","min":2,"max":50},{"value":"sag-1000","min":10,"max":500},{"value":"sag-vcpe","min":10,"max":1000}]}"#
     );
     let ha = field("HaType");
     assert_eq!(json(&get(&ha, "enum")), r#"["no_backup","cold_backup","warm_backup"]"#);
-    assert_eq!(
-        json(&get(&ha, "dependencies")),
-        r#"[{"kind":"requiredWhen","field":"HardWareSpec","when":"sag-vcpe","value":"warm_backup"}]"#
-    );
-    assert_eq!(json(&get(&field("CPEVersion"), "dependencies")), r#"[{"kind":"onlyWith","field":"HardWareSpec","value":"sag-vcpe"}]"#);
-    assert_eq!(json(&get(&field("Period"), "values")), "[1,2,3,4,5,6,7,8,9,12,24,36]");
+    assert_eq!(json(&get(&ha, "dependency")), r#"{"kind":"requiredWhen","field":"HardWareSpec","when":"sag-vcpe","value":"warm_backup"}"#);
+    assert_eq!(json(&get(&field("CPEVersion"), "dependency")), r#"{"kind":"onlyWith","field":"HardWareSpec","value":"sag-vcpe"}"#);
+    assert_eq!(json(&get(&field("Period"), "enum")), "[1,2,3,4,5,6,7,8,9,12,24,36]");
     assert_eq!(text(&field("ReceiverEmail"), "format"), "email");
     let name = field("Name");
     assert_eq!((get(&name, "minLength").as_f64(), get(&name, "maxLength").as_f64()), (Some(2.0), Some(128.0)));
@@ -135,7 +132,7 @@ fn describe_gives_each_rule_of_the_table_as_plain_data() {
     // Absent rules are absent keys, not `undefined` values.
     let region = field("RegionId");
     assert_eq!(text(&region, "format"), "regionId");
-    for key in ["enum", "values", "min", "max", "multipleOf", "minLength", "dependencies"] {
+    for key in ["enum", "min", "max", "multipleOf", "minLength", "dependency"] {
         assert!(!Reflect::has(&region, &key.into()).unwrap(), "RegionId has {key}");
     }
     let software = describe(&js(SOFTWARE), &JsValue::UNDEFINED).unwrap();

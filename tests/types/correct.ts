@@ -29,10 +29,10 @@ const names: ActionName[] = actions();
 const spec: ActionSpec = describe(names[0] ?? "CreateSmartAccessGateway", { locale: "zh-CN" });
 const fields: FieldSpec[] = spec.fields;
 for (const field of fields) {
-  const allowed: string[] | undefined = field.enum;
+  const allowed: string[] | number[] | undefined = field.enum;
   const bounds: [number | undefined, number | undefined] = [field.min, field.max];
-  const deps: Dependency[] = field.dependencies ?? [];
-  for (const d of deps) {
+  const d: Dependency | undefined = field.dependency;
+  if (d) {
     if (d.kind === "rangeBy") {
       const widest: number = Math.max(...d.ranges.map((r) => r.max));
       console.log(widest, d.field);

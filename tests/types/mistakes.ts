@@ -72,7 +72,7 @@ if (!result.ok) {
   console.log(first?.rule === "pattern");
 }
 const field: FieldSpec | undefined = describe("CreateSmartAccessGateway").fields[0];
-const dep = field?.dependencies?.[0];
+const dep = field?.dependency;
 // @ts-expect-error ranges exist only on a rangeBy dependency
 console.log(dep?.ranges);
 // @ts-expect-error optional keys may be absent
