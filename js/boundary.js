@@ -1,6 +1,7 @@
-// The JS half of the module's boundary (src/wasm.rs): a params object crosses
-// into the module as one string instead of one crossing per key and value (and
-// results come back as one JSON string).
+// The JS half of the module's boundary (src/wasm.rs): a params object and the
+// options cross into the module as one string each instead of one crossing per
+// key and value, and a V1 result comes back as one ASCII string (other results
+// as one JSON string).
 // Every JS operation that can run caller code (getters, Proxy traps, a
 // BigInt's toString) happens here, in the order the module used to do them,
 // and a throw comes back as data for the module to turn into its Error.
@@ -84,4 +85,68 @@ export function readParams(params, budget, maxKeys) {
     }
   }
   return budget + ";" + out;
+}
+
+// The options named in `names`, read in that order, as per name `u`/`n` (undefined/null),
+// `s`/`x` then `<length>:<text>` (a string; `x`: with a lone surrogate) or, for a
+// Date `timestamp`, `d` and its time value's IEEE bits in hex. On failure an array
+// [failure, index, value, the packing so far]: 0 not a plain object, 1 reading
+// options threw, 2 reading option `index` (or its Date's getTime) threw, 3 it is
+// of another type, 4 its text is over budget.
+export function readOptions(options, names, budget) {
+  try {
+    const proto = Object.getPrototypeOf(options);
+    if (proto !== null && Object.getPrototypeOf(proto) !== null) return [0];
+  } catch (e) {
+    return [1, undefined, e];
+  }
+  let out = "";
+  for (let i = 0; i < names.length; i++) {
+    let v;
+    try {
+      v = options[names[i]];
+      if (v == null) {
+        out += v === null ? "n" : "u";
+        continue;
+      }
+      if (typeof v === "string") {
+        if ((budget -= v.length) < 0) return [4, i, undefined, out];
+        out += (wellFormed(v) ? "s" : "x") + v.length + ":" + v;
+        continue;
+      }
+      if (names[i] === "timestamp" && isDate(v)) {
+        const t = v.getTime(); // may have been replaced: any value, or a throw
+        f64[0] = typeof t === "number" ? t : NaN;
+        out += "d" + hex(u32[1]) + hex(u32[0]);
+        continue;
+      }
+    } catch (e) {
+      return [2, i, e, out];
+    }
+    return [3, i, v, out];
+  }
+  return out;
+}
+
+// `instanceof`, which runs a Proxy's getPrototypeOf trap: a throw means "not a Date".
+function isDate(v) {
+  try {
+    return v instanceof Date;
+  } catch {
+    return false;
+  }
+}
+
+// A successful V1 result from `<method>\n<canonicalQuery>\n<stringToSign>\n<url>`
+// (ASCII): `params` is decoded back from the canonical query, whose encoding is
+// injective, in its order (sorted by key). Its keys are the action's field names
+// and the common parameters' (never `__proto__`), so plain assignment defines them.
+export function v1Result(packed) {
+  const [method, canonicalQuery, stringToSign, url] = packed.split("\n");
+  const params = {};
+  for (const pair of canonicalQuery.split("&")) {
+    const at = pair.indexOf("=");
+    params[decodeURIComponent(pair.slice(0, at))] = decodeURIComponent(pair.slice(at + 1));
+  }
+  return { ok: true, signature: "v1", method, params, canonicalQuery, stringToSign, url };
 }

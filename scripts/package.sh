@@ -18,11 +18,17 @@ case "$(wasm-opt --version)" in
   *) echo "package.sh: wasm-opt must be npm binaryen 132 (run scripts/setup.sh)" >&2; exit 1 ;;
 esac
 
-# The three builds share one cargo build; only wasm-bindgen and wasm-opt run per target.
-for target in web bundler nodejs; do
-  dir="pkg-${target%js}"
-  wasm-pack --quiet build --mode no-install --release --target "$target" --out-dir "$dir"
+# Browser builds are optimized for size (Cargo.toml: opt-level "z", wasm-opt -Oz): a
+# buyer downloads them on every visit. The web and bundler builds share one cargo build.
+for target in web bundler; do
+  wasm-pack --quiet build --mode no-install --release --target "$target" --out-dir "pkg-$target"
 done
+# The Node build serves backends that build orders in bulk: optimized for speed
+# (about twice as fast, ~10 KB gzip larger), in its own target dir so neither
+# profile rebuilds the other.
+CARGO_TARGET_DIR=target/speed CARGO_PROFILE_RELEASE_OPT_LEVEL=3 \
+  wasm-pack --quiet build --mode no-install --release --no-opt --target nodejs --out-dir pkg-node
+wasm-opt -O3 pkg-node/smartag_request_bg.wasm -o pkg-node/smartag_request_bg.wasm
 
 # The nodejs glue require()s the JS snippets (js/*.js, ES modules): give the node
 # build CommonJS copies, so Node 18 (no require of ES modules) loads them too.

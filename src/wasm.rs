@@ -33,15 +33,42 @@ pub const MAX_TEXT_UNITS: u32 = 1 << 20;
 
 const METHODS: &[(&str, Method)] = &[("GET", Method::Get), ("POST", Method::Post)];
 const SIGNATURES: &[(&str, SignatureVersion)] = &[("v1", SignatureVersion::V1), ("v3", SignatureVersion::V3)];
+const LOCALES: &[(&str, Locale)] = &[("en", Locale::En), ("zh-CN", Locale::ZhCn)];
+/// The build options, in the order they are read (and were, one by one, before `readOptions`).
+const BUILD_OPTIONS: [&str; 9] =
+    ["accessKeyId", "timestamp", "nonce", "format", "method", "endpoint", "securityToken", "locale", "signature"];
+
+/// An option's value as read: not given (`undefined` or `null`), a string (copied, with
+/// whether it was well formed), a Date's time value (`timestamp` only), or anything else.
+enum Given {
+    Absent(JsValue),
+    Text(String, bool),
+    Time(f64),
+    Other(JsValue),
+}
+
+/// The build options as `readOptions` packed them, handed out in order: the packing,
+/// how far it is read, the next option's index, and the failure that ended it, if any.
+struct Read {
+    packed: String,
+    at: usize,
+    index: usize,
+    failure: Option<Array>,
+}
 
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &str = include_str!("api.d.ts");
 
-// The JS half of the boundary: a params object read in one pass, as one string.
+// The JS half of the boundary: params and options read in one pass each, as one
+// string; a V1 result finished from one string.
 #[wasm_bindgen(module = "/js/boundary.js")]
 extern "C" {
     #[wasm_bindgen(js_name = readParams, catch)]
     fn read_params(params: &JsValue, budget: u32, max_keys: u32) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(js_name = readOptions, catch)]
+    fn read_options(options: &JsValue, names: &JsValue, budget: u32) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(js_name = v1Result)]
+    fn v1_result(packed: &str) -> JsValue;
 }
 
 #[wasm_bindgen]
@@ -52,10 +79,6 @@ extern "C" {
     /// `Array.isArray`, which throws for a revoked Proxy.
     #[wasm_bindgen(js_namespace = Array, js_name = isArray, catch)]
     fn is_array(value: &JsValue) -> Result<bool, JsValue>;
-    /// A caller's Date, whose `getTime` may have been replaced: read with a catch, any value back.
-    type CallerDate;
-    #[wasm_bindgen(method, catch, js_name = getTime)]
-    fn time_value(this: &CallerDate) -> Result<JsValue, JsValue>;
     /// `globalThis.crypto.getRandomValues`: browsers, Node ≥ 19 (≥ 18 with a flag).
     #[wasm_bindgen(js_namespace = crypto, js_name = getRandomValues, catch)]
     fn get_random_values(buf: &mut [u8]) -> Result<JsValue, JsValue>;
@@ -94,40 +117,33 @@ pub fn build_request(action: &JsValue, params: &JsValue, options: &JsValue) -> R
     let params = call.params(params)?;
     let (options, signature) = call.build_options(options)?;
     let misuse = |m: Misuse| call.range_error(&m.to_string());
+    if signature == SignatureVersion::V1 {
+        return Ok(match request::build(action.name, &params, &options).map_err(misuse)? {
+            // Percent-encoded ASCII, so `\n` separates; JS decodes `params` back from the query.
+            Built::Ready(r) => v1_result(&[options.method.as_str(), &r.canonical_query, &r.string_to_sign, &r.url].join("\n")),
+            Built::Invalid(found) => invalid(&found)?,
+        });
+    }
+    let r = match request::build_v3(action.name, &params, &options).map_err(misuse)? {
+        Built::Ready(r) => r,
+        Built::Invalid(found) => return invalid(&found),
+    };
     // The result as one JSON text, parsed on the JS side: one crossing, not one per field.
     let mut ready = Json(String::with_capacity(2048));
     ready.key("{", "ok").0.push_str("true");
     ready.key(",", "signature").text(signature.as_str()).key(",", "method").text(options.method.as_str());
-    let invalid = match signature {
-        SignatureVersion::V1 => match request::build(action.name, &params, &options).map_err(misuse)? {
-            Built::Ready(r) => {
-                ready.key(",", "params").record(&r.params).key(",", "canonicalQuery").text(&r.canonical_query);
-                ready.key(",", "stringToSign").text(&r.string_to_sign).key(",", "url").text(&r.url);
-                None
-            }
-            Built::Invalid(found) => Some(found),
-        },
-        SignatureVersion::V3 => match request::build_v3(action.name, &params, &options).map_err(misuse)? {
-            Built::Ready(r) => {
-                // The Authorization header's Credential, so `authorization` needs the result alone.
-                ready.key(",", "accessKeyId").text(&options.access_key_id).key(",", "url").text(&r.url);
-                ready.key(",", "params").record(&r.params).key(",", "canonicalQuery").text(&r.canonical_query);
-                ready.key(",", "headers").record(&r.headers).key(",", "hashedPayload").text(&r.hashed_payload);
-                ready.key(",", "canonicalRequest").text(&r.canonical_request).key(",", "signedHeaders").text(&r.signed_headers);
-                ready.key(",", "stringToSign").text(&r.string_to_sign);
-                None
-            }
-            Built::Invalid(found) => Some(found),
-        },
-    };
-    let json = match invalid {
-        None => {
-            ready.0.push('}');
-            ready.0
-        }
-        Some(found) => format!("{{\"ok\":false,\"errors\":{}}}", problems_json(&found)),
-    };
-    JSON::parse(&json)
+    // The Authorization header's Credential, so `authorization` needs the result alone.
+    ready.key(",", "accessKeyId").text(&options.access_key_id).key(",", "url").text(&r.url);
+    ready.key(",", "params").record(&r.params).key(",", "canonicalQuery").text(&r.canonical_query);
+    ready.key(",", "headers").record(&r.headers).key(",", "hashedPayload").text(&r.hashed_payload);
+    ready.key(",", "canonicalRequest").text(&r.canonical_request).key(",", "signedHeaders").text(&r.signed_headers);
+    ready.key(",", "stringToSign").text(&r.string_to_sign).0.push('}');
+    JSON::parse(&ready.0)
+}
+
+/// The result of a build stopped by `found`.
+fn invalid(found: &[Problem]) -> Result<JsValue, JsValue> {
+    JSON::parse(&format!("{{\"ok\":false,\"errors\":{}}}", problems_json(found)))
 }
 
 /// The signature of `stringToSign` with the AccessKey secret, for trusted contexts
@@ -243,14 +259,15 @@ impl Call {
     /// Copies a JS string in, charging the call's text budget. The copy replaces an
     /// unpaired surrogate with U+FFFD, so it comes with whether the original was well formed.
     fn text(&mut self, s: &JsString, what: &str) -> Result<(String, bool), JsValue> {
-        self.text_left = self
-            .text_left
-            .checked_sub(s.length())
-            .ok_or_else(|| self.range_error(&format!("{what} takes the text of one call past {MAX_TEXT_UNITS} UTF-16 code units")))?;
+        self.text_left = self.text_left.checked_sub(s.length()).ok_or_else(|| self.over(what))?;
         let copy = s.as_string().unwrap_or_default();
         // Only a copy holding U+FFFD needs the slow, code unit by code unit check.
         let well_formed = !copy.contains('\u{FFFD}') || s.is_valid_utf16();
         Ok((copy, well_formed))
+    }
+
+    fn over(&self, what: &str) -> JsValue {
+        self.range_error(&format!("{what} takes the text of one call past {MAX_TEXT_UNITS} UTF-16 code units"))
     }
 
     fn action(&mut self, value: &JsValue) -> Result<&'static Action, JsValue> {
@@ -275,8 +292,7 @@ impl Call {
     fn params(&mut self, value: &JsValue) -> Result<Vec<(String, Input)>, JsValue> {
         let read = read_params(value, self.text_left, MAX_PARAMS).map_err(|e| self.threw("params", e))?;
         if let Some(packed) = read.as_string() {
-            let (left, params) =
-                unpack(&packed).ok_or_else(|| JsValue::from(js_sys::Error::new(&format!("{}: params could not be read", self.name))))?;
+            let (left, params) = unpack(&packed).ok_or_else(|| self.unreadable("params"))?;
             self.text_left = left;
             return Ok(params);
         }
@@ -284,14 +300,13 @@ impl Call {
         let failure: Array = read.unchecked_into();
         let key = failure.get(1).as_string().unwrap_or_default();
         let what = path("params", &key);
-        let over = |what: &str| self.range_error(&format!("{what} takes the text of one call past {MAX_TEXT_UNITS} UTF-16 code units"));
         Err(match failure.get(0).as_f64().unwrap_or(0.0) as u8 {
             1 => self.threw("params", failure.get(2)),
             2 => self
                 .range_error(&format!("params has {} keys; at most {MAX_PARAMS} are read", failure.get(2).as_f64().unwrap_or(0.0) as u32)),
-            3 => over("a key of params"),
+            3 => self.over("a key of params"),
             4 | 6 => self.threw(&what, failure.get(2)),
-            5 => over(&what),
+            5 => self.over(&what),
             7 => self.type_error(&what, "a bigint whose toString gives digits", &failure.get(2)),
             _ => self.type_error("params", "a plain object of parameter names to values", value),
         })
@@ -316,28 +331,17 @@ impl Call {
 
     /// A string argument, option or member; an unpaired surrogate is refused.
     fn string(&mut self, what: &str, expected: &str, value: &JsValue) -> Result<String, JsValue> {
-        match value.dyn_ref::<JsString>().map(|s| self.text(s, what)).transpose()? {
-            Some((text, true)) => Ok(text),
-            Some((_, false)) => Err(self.range_error(&format!("{what} holds an unpaired surrogate"))),
-            None => Err(self.type_error(what, expected, value)),
+        match self.given(what, value.clone())? {
+            Given::Text(text, true) => Ok(text),
+            given => Err(self.refused(what, expected, given)),
         }
-    }
-
-    fn option_text(&mut self, options: &JsValue, name: &'static str) -> Result<Option<String>, JsValue> {
-        self.option(options, name)?.map(|v| self.string(&format!("options.{name}"), "a string", &v)).transpose()
     }
 
     /// A value from a closed set of strings; `None` when not given.
     fn choice<T: Copy>(&mut self, what: &str, value: Option<JsValue>, choices: &[(&str, T)]) -> Result<Option<T>, JsValue> {
         let Some(v) = value else { return Ok(None) };
-        // Only a refusal needs the list, so it is not built on every call.
-        let expected = || choices.iter().map(|(s, _)| format!("\"{s}\"")).collect::<Vec<_>>().join(" or ");
-        let Some(s) = v.dyn_ref::<JsString>() else { return Err(self.type_error(what, &expected(), &v)) };
-        let (given, _) = self.text(s, what)?;
-        match choices.iter().find(|(s, _)| *s == given) {
-            Some((_, choice)) => Ok(Some(*choice)),
-            None => Err(self.range_error(&format!("{what} must be {}; got {}", expected(), quote(&given)))),
-        }
+        let given = self.given(what, v)?;
+        self.given_choice(what, given, choices)
     }
 
     fn option_choice<T: Copy>(&mut self, options: &JsValue, name: &'static str, choices: &[(&str, T)]) -> Result<Option<T>, JsValue> {
@@ -380,7 +384,7 @@ impl Call {
     }
 
     fn locale_of(&mut self, options: &JsValue) -> Result<Locale, JsValue> {
-        Ok(self.option_choice(options, "locale", &[("en", Locale::En), ("zh-CN", Locale::ZhCn)])?.unwrap_or_default())
+        Ok(self.option_choice(options, "locale", LOCALES)?.unwrap_or_default())
     }
 
     fn locale(&mut self, options: &JsValue) -> Result<Locale, JsValue> {
@@ -390,42 +394,144 @@ impl Call {
         }
     }
 
-    /// The build options, with a fresh nonce and the current time where not given, and the signature.
+    /// The build options, with a fresh nonce and the current time where not given,
+    /// and the signature: read by `js/boundary.js` in one pass, then checked in order.
     fn build_options(&mut self, value: &JsValue) -> Result<(BuildOptions, SignatureVersion), JsValue> {
-        let Some(o) = self.options(value)? else {
+        if value.is_undefined() || value.is_null() {
             return Err(self.type_error("options", "a plain object with an accessKeyId", value));
+        }
+        let not_plain = || self.type_error("options", "a plain object", value);
+        if !value.is_object() {
+            return Err(not_plain());
+        }
+        let read = BUILD_NAMES.with(|names| read_options(value, names, self.text_left)).map_err(|e| self.threw("options", e))?;
+        let mut read = match read.as_string() {
+            Some(packed) => Read { packed, at: 0, index: 0, failure: None },
+            None => {
+                // A failure, as `[failure, index, value, the packing so far]`.
+                let failure: Array = read.unchecked_into();
+                match failure.get(0).as_f64() {
+                    Some(0.0) => return Err(not_plain()),
+                    Some(1.0) => return Err(self.threw("options", failure.get(2))),
+                    _ => Read { packed: failure.get(3).as_string().unwrap_or_default(), at: 0, index: 0, failure: Some(failure) },
+                }
+            }
         };
-        let key_id = Reflect::get(o, &interned("accessKeyId")).map_err(|e| self.threw("options.accessKeyId", e))?;
-        let access_key_id = self.string("options.accessKeyId", "a string (an AccessKey ID)", &key_id)?;
-        let timestamp = match self.option(o, "timestamp")? {
-            None => utc_timestamp(Date::now()),
-            Some(v) => match v.dyn_ref::<Date>() {
-                // An invalid Date gives "", which the core refuses with its own message.
-                Some(d) => utc_timestamp(
-                    d.unchecked_ref::<CallerDate>()
-                        .time_value()
-                        .map_err(|e| self.threw("options.timestamp", e))?
-                        .as_f64()
-                        .unwrap_or(f64::NAN),
-                ),
-                None => self.string("options.timestamp", "a string or a Date", &v)?,
-            },
+        let access_key_id = match self.next_option(&mut read)? {
+            Given::Text(text, true) => text,
+            given => return Err(self.refused("options.accessKeyId", "a string (an AccessKey ID)", given)),
         };
-        let nonce = match self.option_text(o, "nonce")? {
+        let timestamp = match self.next_option(&mut read)? {
+            Given::Absent(_) => utc_timestamp(Date::now()),
+            // An invalid Date gives "", which the core refuses with its own message.
+            Given::Time(ms) => utc_timestamp(ms),
+            Given::Text(text, true) => text,
+            given => return Err(self.refused("options.timestamp", "a string or a Date", given)),
+        };
+        let given = self.next_option(&mut read)?;
+        let nonce = match self.given_text("options.nonce", given)? {
             Some(n) => n,
             None => self.uuid_v4()?,
         };
+        let given = self.next_option(&mut read)?;
+        let format = self.given_choice("options.format", given, &[("JSON", ResponseFormat::Json), ("XML", ResponseFormat::Xml)])?;
+        let given = self.next_option(&mut read)?;
+        let method = self.given_choice("options.method", given, METHODS)?;
+        let given = self.next_option(&mut read)?;
+        let endpoint = self.given_text("options.endpoint", given)?;
+        let given = self.next_option(&mut read)?;
+        let security_token = self.given_text("options.securityToken", given)?;
+        let given = self.next_option(&mut read)?;
+        let locale = self.given_choice("options.locale", given, LOCALES)?;
+        let given = self.next_option(&mut read)?;
+        let signature = self.given_choice("options.signature", given, SIGNATURES)?;
         let options = BuildOptions {
             access_key_id,
             timestamp,
             nonce,
-            format: self.option_choice(o, "format", &[("JSON", ResponseFormat::Json), ("XML", ResponseFormat::Xml)])?.unwrap_or_default(),
-            method: self.option_choice(o, "method", METHODS)?.unwrap_or_default(),
-            endpoint: self.option_text(o, "endpoint")?,
-            security_token: self.option_text(o, "securityToken")?,
-            locale: self.locale_of(o)?,
+            format: format.unwrap_or_default(),
+            method: method.unwrap_or_default(),
+            endpoint,
+            security_token,
+            locale: locale.unwrap_or_default(),
         };
-        Ok((options, self.option_choice(o, "signature", SIGNATURES)?.unwrap_or_default()))
+        Ok((options, signature.unwrap_or_default()))
+    }
+
+    /// The next option of `read`, in `BUILD_OPTIONS` order, its text charged to the budget.
+    fn next_option(&mut self, read: &mut Read) -> Result<Given, JsValue> {
+        let name = BUILD_OPTIONS.get(read.index).copied().unwrap_or("");
+        read.index += 1;
+        let Some(packed) = read.packed.get(read.at..).filter(|p| !p.is_empty()) else {
+            let Some(failure) = read.failure.take() else { return Err(self.unreadable("options")) };
+            return match failure.get(0).as_f64() {
+                Some(2.0) => Err(self.threw(&format!("options.{name}"), failure.get(2))),
+                Some(3.0) => Ok(Given::Other(failure.get(2))),
+                _ => Err(self.over(&format!("options.{name}"))),
+            };
+        };
+        let (given, rest) = unpack_option(packed).ok_or_else(|| self.unreadable("options"))?;
+        if let Given::Text(text, _) = &given {
+            // The length in UTF-16 code units, as JS counted it.
+            let units = text.encode_utf16().count();
+            self.text_left = u32::try_from(units)
+                .ok()
+                .and_then(|u| self.text_left.checked_sub(u))
+                .ok_or_else(|| self.over(&format!("options.{name}")))?;
+        }
+        read.at = read.packed.len() - rest.len();
+        Ok(given)
+    }
+
+    /// The error for a string option, argument or member that is not a well-formed string.
+    fn refused(&self, what: &str, expected: &str, given: Given) -> JsValue {
+        match given {
+            Given::Text(..) => self.range_error(&format!("{what} holds an unpaired surrogate")),
+            Given::Absent(v) | Given::Other(v) => self.type_error(what, expected, &v),
+            // Only `timestamp` takes a Date's time; to any other option a Date is an object.
+            Given::Time(_) => self.type_error(what, expected, &Object::new()),
+        }
+    }
+
+    /// An optional string: `None` when not given.
+    fn given_text(&self, what: &str, given: Given) -> Result<Option<String>, JsValue> {
+        match given {
+            Given::Absent(_) => Ok(None),
+            Given::Text(text, true) => Ok(Some(text)),
+            given => Err(self.refused(what, "a string", given)),
+        }
+    }
+
+    /// A value from a closed set of strings; `None` when not given.
+    fn given_choice<T: Copy>(&self, what: &str, given: Given, choices: &[(&str, T)]) -> Result<Option<T>, JsValue> {
+        // Only a refusal needs the list, so it is not built on every call.
+        let expected = || choices.iter().map(|(s, _)| format!("\"{s}\"")).collect::<Vec<_>>().join(" or ");
+        let given = match given {
+            Given::Absent(_) => return Ok(None),
+            Given::Text(text, _) => text,
+            given => return Err(self.refused(what, &expected(), given)),
+        };
+        match choices.iter().find(|(s, _)| *s == given) {
+            Some((_, choice)) => Ok(Some(*choice)),
+            None => Err(self.range_error(&format!("{what} must be {}; got {}", expected(), quote(&given)))),
+        }
+    }
+
+    /// A JS value as an option's value, its text charged to the budget.
+    fn given(&mut self, what: &str, value: JsValue) -> Result<Given, JsValue> {
+        Ok(match value.dyn_ref::<JsString>() {
+            Some(s) => {
+                let (text, well_formed) = self.text(s, what)?;
+                Given::Text(text, well_formed)
+            }
+            None if value.is_undefined() || value.is_null() => Given::Absent(value),
+            None => Given::Other(value),
+        })
+    }
+
+    /// An Error for when the two halves of the boundary disagree.
+    fn unreadable(&self, what: &str) -> JsValue {
+        js_sys::Error::new(&format!("{}: {what} could not be read", self.name)).into()
     }
 
     /// A random (version 4) UUID from the platform's crypto-strength generator.
@@ -455,6 +561,8 @@ impl Call {
 }
 
 thread_local! {
+    /// `BUILD_OPTIONS` as a JS array, made once.
+    static BUILD_NAMES: JsValue = BUILD_OPTIONS.iter().map(|n| JsValue::from_str(n)).collect::<Array>().into();
     /// Option names as JS strings, made once: decoding a name costs more than reading the option.
     static NAMES: std::cell::RefCell<Vec<(&'static str, JsValue)>> = const { std::cell::RefCell::new(Vec::new()) };
 }
@@ -685,6 +793,20 @@ fn unpack(packed: &str) -> Option<(u32, Vec<(String, Input)>)> {
         rest = after;
     }
     Some((left.parse().ok()?, params))
+}
+
+/// One option of `readOptions`'s packing off the front of `packed`, and the rest.
+fn unpack_option(packed: &str) -> Option<(Given, &str)> {
+    let (tag, after) = packed.split_at_checked(1)?;
+    Some(match tag {
+        "u" => (Given::Absent(JsValue::UNDEFINED), after),
+        "n" => (Given::Absent(JsValue::NULL), after),
+        "s" | "x" => counted(after, ':').map(|(text, after)| (Given::Text(text.to_owned(), tag == "s"), after))?,
+        _ => {
+            let (bits, after) = after.split_at_checked(16)?;
+            (Given::Time(f64::from_bits(u64::from_str_radix(bits, 16).ok()?)), after)
+        }
+    })
 }
 
 /// `<length><sep><text>` off the front of `s`, the length in UTF-16 code units.
