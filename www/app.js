@@ -19,6 +19,7 @@ const UI = {
     notSet: "(not set)",
     copy: "Copy",
     copied: "Copied",
+    selected: "Selected: press Ctrl+C",
     problems: (n) => (n === 1 ? "1 problem to fix" : `${n} problems to fix`),
     warnings: "Worth a look",
     ready: {
@@ -72,6 +73,7 @@ const UI = {
     notSet: "（不设置）",
     copy: "复制",
     copied: "已复制",
+    selected: "已选中：请按 Ctrl+C",
     problems: (n) => `有 ${n} 个问题需要修正`,
     warnings: "请留意",
     ready: {
@@ -379,14 +381,18 @@ function onInput(event) {
 }
 
 async function copy(button) {
-  const text = document.querySelector(`[data-output=${button.dataset.copy}]`).textContent;
+  const output = document.querySelector(`[data-output=${button.dataset.copy}]`);
+  let done = t().copied;
   try {
-    await navigator.clipboard.writeText(text);
+    await navigator.clipboard.writeText(output.textContent);
   } catch {
     // No clipboard permission: select the text so Ctrl+C copies it.
-    getSelection().selectAllChildren(document.querySelector(`[data-output=${button.dataset.copy}]`));
+    getSelection().selectAllChildren(output);
+    done = t().selected;
   }
-  button.textContent = t().copied;
+  button.textContent = done;
+  // The button's own text is not announced; the status line is.
+  $("#copy-status").textContent = `${done}: ${document.getElementById(output.getAttribute("aria-labelledby")).textContent}`;
   setTimeout(() => (button.textContent = t().copy), 1500);
 }
 

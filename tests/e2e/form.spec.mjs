@@ -125,6 +125,15 @@ test("no request leaves the origin", async ({ page, baseURL }) => {
   expect(requests.filter((u) => !u.startsWith(baseURL) && !u.startsWith("data:"))).toEqual([]);
 });
 
+test("copy puts the output on the clipboard and says so to screen readers", async ({ page, context, baseURL }) => {
+  await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: baseURL });
+  await open(page);
+  await fixNonceAndTime(page);
+  await page.locator("[data-copy=stringToSign]").click();
+  await expect(page.locator("#copy-status")).toHaveText("Copied: String to sign");
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(SEED000_STRING_TO_SIGN);
+});
+
 test("the form can be filled with the keyboard alone", async ({ page }) => {
   await open(page);
   await page.locator("[name=locale]").focus();
