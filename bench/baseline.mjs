@@ -79,6 +79,16 @@ const nearMiss = (got, allowed) =>
   allowed.find((a) => a.length > 3 && editDistance(a.toLowerCase(), got.toLowerCase()) <= 2);
 
 // An Integer or Long from a number, a bigint or a decimal string; undefined if it is none.
+// A type problem's params.value: the value as given where JSON can hold it (as the module does).
+const givenValue = (v) =>
+  typeof v === "string" || typeof v === "boolean" || (typeof v === "number" && Number.isFinite(v))
+    ? v
+    : typeof v === "bigint"
+      ? String(v)
+      : typeof v === "number"
+        ? String(v)
+        : describeValue(v);
+
 function integer(v, long) {
   let n;
   if (typeof v === "number") n = Number.isInteger(v) && Math.abs(v) <= (long ? Number.MAX_SAFE_INTEGER : 2 ** 31 - 1) ? v : undefined;
@@ -96,7 +106,7 @@ export function handValidate(p) {
   const problem = (field, rule, code, message, params = {}, severity = "error") => errors.push({ field, rule, code, message, params, severity });
   // Absent, null and "" are not given; white space alone is "" except in free text.
   const given = (k) => p[k] !== undefined && p[k] !== null && (typeof p[k] !== "string" || (k.endsWith("Account") ? p[k] : p[k].trim()) !== "");
-  const typeError = (k, ty) => problem(k, "type", "InvalidParameter", `${k} must be ${TYPES[ty]}; got ${describeValue(p[k])}.`, { expected: ty, value: describeValue(p[k]) });
+  const typeError = (k, ty) => problem(k, "type", "InvalidParameter", `${k} must be ${TYPES[ty]}; got ${describeValue(p[k])}.`, { expected: ty, value: givenValue(p[k]) });
   const text = (k, trim) => {
     if (typeof p[k] !== "string") return void typeError(k, "String");
     if (!p[k].isWellFormed()) return void problem(k, "format", "InvalidParameter", `${k} contains a broken character (an unpaired UTF-16 surrogate) that cannot be sent; retype the text.`);

@@ -55,7 +55,10 @@ pub enum Msg {
     Required,
     Type {
         expected: Type,
+        /// What was given, described for the message.
         got: String,
+        /// What was given, for `params.value`.
+        value: Param,
     },
     NotUnicode,
     OneOf {
@@ -146,7 +149,7 @@ impl Msg {
     pub fn params(&self) -> Vec<(&'static str, Param)> {
         let mut p = match self {
             Msg::Required | Msg::NotUnicode | Msg::Reserved | Msg::Unknown { .. } | Msg::Duplicate => vec![],
-            Msg::Type { expected, got } => vec![("expected", text(expected.as_str())), ("value", text(got))],
+            Msg::Type { expected, value, .. } => vec![("expected", text(expected.as_str())), ("value", value.clone())],
             Msg::OneOf { allowed, got, .. } => vec![("allowed", Param::Strs(allowed.to_vec())), ("value", text(got))],
             Msg::OneOfInt { allowed, got } => vec![("allowed", Param::Ints(allowed.to_vec())), ("value", int(*got))],
             Msg::AtLeast { min, got } => vec![("min", int(*min)), ("value", int(*got))],
@@ -226,7 +229,7 @@ fn format_zh(f: Format) -> &'static str {
 fn en(msg: &Msg, f: &str) -> String {
     match msg {
         Msg::Required => format!("{f} is required."),
-        Msg::Type { expected, got } => format!("{f} must be {}; got {got}.", type_en(*expected)),
+        Msg::Type { expected, got, .. } => format!("{f} must be {}; got {got}.", type_en(*expected)),
         Msg::NotUnicode => format!("{f} contains a broken character (an unpaired UTF-16 surrogate) that cannot be sent; retype the text."),
         Msg::OneOf { allowed: [one], got, hint } => format!("{f} must be {one}; got {}{}", crate::value::quote(got), hint_en(*hint)),
         Msg::OneOf { allowed, got, hint } => {
@@ -276,7 +279,7 @@ fn en(msg: &Msg, f: &str) -> String {
 fn zh(msg: &Msg, f: &str) -> String {
     match msg {
         Msg::Required => format!("{f} 为必填参数。"),
-        Msg::Type { expected, got } => format!("{f} 必须是{}；实际为 {got}。", type_zh(*expected)),
+        Msg::Type { expected, got, .. } => format!("{f} 必须是 {}；实际为 {}。", type_zh(*expected), kind_zh(got)),
         Msg::NotUnicode => format!("{f} 含有无法发送的损坏字符（未配对的 UTF-16 代理项），请重新输入。"),
         Msg::OneOf { allowed: [one], got, hint } => format!("{f} 必须为 {one}；实际为 {}。{}", crate::value::quote(got), hint_zh(*hint)),
         Msg::OneOf { allowed, got, hint } => {
@@ -322,6 +325,17 @@ fn zh(msg: &Msg, f: &str) -> String {
 /// The end of a sentence that may carry a near-miss hint (SPEC §2: "did you mean PREPAY?").
 fn hint_en(hint: Option<&str>) -> String {
     hint.map_or_else(|| ".".to_owned(), |h| format!("; did you mean {h}?"))
+}
+
+/// The Chinese for the descriptions `value::describe` gives of non-text values.
+fn kind_zh(got: &str) -> &str {
+    match got {
+        "an array" => "数组",
+        "an object" => "对象",
+        "a function" => "函数",
+        "a symbol" => "Symbol 值",
+        other => other,
+    }
 }
 
 fn hint_zh(hint: Option<&str>) -> String {

@@ -53,6 +53,9 @@ impl Severity {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Param {
     Int(i64),
+    /// A finite number that is not a safe integer (a fraction, or beyond 2^53).
+    Num(f64),
+    Bool(bool),
     Str(String),
     Ints(Vec<i64>),
     Strs(Vec<&'static str>),

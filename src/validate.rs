@@ -80,9 +80,12 @@ pub fn check(action: &'static Action, params: &Params, locale: Locale) -> Checke
         match c {
             Coerced::Absent if field.required => report.add(field.name, Rule::Required, MISSING_PARAMETER, Msg::Required),
             Coerced::Absent => {}
-            Coerced::Refused(Refusal::Type(got)) => {
-                report.add(field.name, Rule::Type, INVALID_PARAMETER, Msg::Type { expected: field.ty, got: got.clone() })
-            }
+            Coerced::Refused(Refusal::Type(got, value)) => report.add(
+                field.name,
+                Rule::Type,
+                INVALID_PARAMETER,
+                Msg::Type { expected: field.ty, got: got.clone(), value: value.clone() },
+            ),
             Coerced::Refused(Refusal::NotUnicode) => report.add(field.name, Rule::Format, INVALID_PARAMETER, Msg::NotUnicode),
             Coerced::Given(v) => {
                 let before = report.problems.len();
@@ -184,7 +187,9 @@ fn check_names(report: &mut Report, action: &Action, params: &Params) {
     // are reported, and this keeps a sort's code out of the module.
     let mut last: Option<&str> = None;
     while !report.full() {
-        let next = params.iter().map(|(k, _)| k.as_str()).filter(|k| last.is_none_or(|l| *k > l) && action.field(k).is_none()).min();
+        // A name whose value is not given (SPEC §3: absent, null, "") is not a parameter at all.
+        let given = params.iter().filter(|(_, v)| !matches!(v, Input::Missing) && !matches!(v, Input::Text(s) if s.is_empty()));
+        let next = given.map(|(k, _)| k.as_str()).filter(|k| last.is_none_or(|l| *k > l) && action.field(k).is_none()).min();
         let Some(key) = next else { return };
         last = Some(key);
         if RESERVED.contains(&key) {
@@ -246,11 +251,24 @@ pub(crate) fn is_region_id(s: &str) -> bool {
 
 fn region_hint(s: &str) -> Option<String> {
     let lower = s.trim().to_ascii_lowercase();
-    if let Some((_, id)) = REGION_NAMES.iter().find(|(name, _)| *name == lower) {
+    let squeezed: String = lower
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| match c {
+            '（' => '(',
+            '）' => ')',
+            c => c,
+        })
+        .collect();
+    if let Some((_, id)) = REGION_NAMES.iter().find(|(name, _)| *name == squeezed) {
         return Some((*id).to_owned());
     }
     let dashed: String = lower.chars().map(|c| if c == ' ' || c == '_' { '-' } else { c }).collect();
-    is_region_id(&dashed).then_some(dashed)
+    if is_region_id(&dashed) {
+        return Some(dashed);
+    }
+    // A bare city such as "shanghai": the known region it ends.
+    KNOWN_REGIONS.iter().find(|id| id.strip_suffix(lower.as_str()).is_some_and(|head| head.ends_with('-'))).map(|id| (*id).to_owned())
 }
 
 fn is_smartag_id(s: &str) -> bool {

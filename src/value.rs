@@ -4,6 +4,7 @@
 //! fill it from any JS value, tests and native users build it directly. Coercion
 //! turns an `Input` into a typed `Value` for one field, or says why it cannot.
 
+use crate::problem::Param;
 use crate::rules::Type;
 
 /// A value exactly as the caller gave it.
@@ -70,8 +71,9 @@ impl Value {
 /// Why an input could not become a value of the field's type.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Refusal {
-    /// Wrong type, fraction, out of the type's range...: a description of what was given.
-    Type(String),
+    /// Wrong type, fraction, out of the type's range...: a description of what
+    /// was given, for the message, and the value itself, for `params`.
+    Type(String, Param),
     /// A string with an unpaired surrogate.
     NotUnicode,
 }
@@ -104,13 +106,13 @@ pub fn coerce(input: &Input, ty: Type, trim: bool) -> Coerced {
         Input::BigInt(s) if matches!(ty, Type::Integer | Type::Long) => Some(s.as_str()),
         _ => None,
     };
-    let refused = || Coerced::Refused(Refusal::Type(describe(input)));
+    let refused = || Coerced::Refused(Refusal::Type(describe(input), raw(input)));
     let value = match (ty, text, input) {
         (Type::String, Some(t), _) => Some(Value::Text(t.to_owned())),
         (Type::Integer, Some(t), _) => parse_int(t).filter(|n| i32::try_from(*n).is_ok()).map(Value::Int),
         (Type::Long, Some(t), _) => parse_int(t).map(Value::Int),
-        (Type::Integer, None, Input::Number(n)) => int_from_f64(*n, i32::MAX as f64),
-        (Type::Long, None, Input::Number(n)) => int_from_f64(*n, MAX_SAFE),
+        (Type::Integer, None, Input::Number(n)) => int_from_f64(*n, f64::from(i32::MIN), f64::from(i32::MAX)),
+        (Type::Long, None, Input::Number(n)) => int_from_f64(*n, -MAX_SAFE, MAX_SAFE),
         (Type::Boolean, None, Input::Bool(b)) => Some(Value::Bool(*b)),
         (Type::Boolean, Some("true" | "1"), Input::Text(_)) => Some(Value::Bool(true)),
         (Type::Boolean, Some("false" | "0"), Input::Text(_)) => Some(Value::Bool(false)),
@@ -130,9 +132,9 @@ fn parse_int(t: &str) -> Option<i64> {
     t.parse().ok()
 }
 
-fn int_from_f64(n: f64, max: f64) -> Option<Value> {
+fn int_from_f64(n: f64, min: f64, max: f64) -> Option<Value> {
     // `-0` is the integer 0; the casts are exact because the bounds are checked first.
-    (n.is_finite() && n.fract() == 0.0 && n.abs() <= max).then_some(Value::Int(n as i64))
+    (n.is_finite() && n.fract() == 0.0 && (min..=max).contains(&n)).then_some(Value::Int(n as i64))
 }
 
 /// Describes a caller's value for a message, short and unambiguous.
@@ -145,6 +147,21 @@ pub fn describe(input: &Input) -> String {
         Input::Bool(b) => b.to_string(),
         Input::BadText => "text with an unpaired surrogate".to_owned(),
         Input::Other(kind) => (*kind).to_owned(),
+    }
+}
+
+/// The caller's value as a problem's `params.value`: as given where JSON can
+/// hold it, else its description (an array, an object ...).
+fn raw(input: &Input) -> Param {
+    match input {
+        Input::Text(s) => Param::Str(s.clone()),
+        Input::Number(n) if n.fract() == 0.0 && n.abs() <= MAX_SAFE => Param::Int(*n as i64),
+        // JSON (and equality) has no NaN or Infinity: those are their JS spelling.
+        Input::Number(n) if n.is_finite() => Param::Num(*n),
+        Input::Number(n) => Param::Str(js_number(*n)),
+        Input::BigInt(s) => Param::Str(s.clone()),
+        Input::Bool(b) => Param::Bool(*b),
+        _ => Param::Str(describe(input)),
     }
 }
 
@@ -161,7 +178,7 @@ pub fn quote(s: &str) -> String {
 /// Formats a number the way JS prints it, for messages: Rust's `{}` (or `{:e}`
 /// from 1e21 on), computed here so that the module carries no float formatting
 /// code (about 18 KB of wasm); the tests compare the two.
-fn js_number(n: f64) -> String {
+pub(crate) fn js_number(n: f64) -> String {
     if n.is_nan() {
         return "NaN".to_owned();
     }

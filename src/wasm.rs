@@ -848,6 +848,9 @@ fn problems_json(found: &[Problem]) -> String {
             out.key(if j > 0 { "," } else { "" }, k);
             match v {
                 Param::Int(n) => out.int(*n),
+                // Always finite (`value::raw` spells NaN and Infinity as text), so valid JSON.
+                Param::Num(n) => out.raw(&crate::value::js_number(*n)),
+                Param::Bool(b) => out.raw(if *b { "true" } else { "false" }),
                 Param::Str(s) => out.text(s),
                 Param::Ints(ns) => out.list(ns, |o, n| {
                     o.int(*n);
@@ -907,6 +910,12 @@ impl Json {
             self.0.push('{');
         }
         self.0.push('}');
+        self
+    }
+
+    /// JSON written as is (a number or `true`/`false`).
+    fn raw(&mut self, json: &str) -> &mut Self {
+        self.0.push_str(json);
         self
     }
 

@@ -207,3 +207,32 @@ fn smartag_id_format() {
         assert_eq!(errors(UPGRADE, &with(upgrade.clone(), "SmartAGId", bad)), one("SmartAGId", "format"), "{bad}");
     }
 }
+
+#[test]
+fn integer_bounds_are_the_same_for_numbers_and_text() {
+    // -2^31 is an Integer however it is given: a range problem for UserCount, not a type problem.
+    for given in [Input::Number(-2147483648.0), Input::from("-2147483648"), Input::BigInt("-2147483648".into())] {
+        let rules: Vec<&str> = problems(SOFTWARE, &with(seed000(), "UserCount", given.clone())).iter().map(|p| p.rule.as_str()).collect();
+        assert_eq!(rules, ["range", "multipleOf"], "{given:?}");
+    }
+    assert_eq!(software_with("UserCount", Input::Number(-2147483649.0)), one("UserCount", "type"));
+}
+
+#[test]
+fn names_whose_value_is_not_given_are_not_parameters() {
+    // SPEC §3: absent, undefined, null and "" count as not given, for any name.
+    let params = with(with(with(seed000(), "Foo", Input::Missing), "Signature", ""), "ReceiverName", "");
+    assert_eq!(problems(SOFTWARE, &params), vec![]);
+    assert_eq!(software_with("Foo", " "), one("Foo", "unknown"));
+}
+
+#[test]
+fn region_display_names_and_bare_cities_get_the_id_as_a_hint() {
+    for (given, id) in
+        [("华东2（上海）", "cn-shanghai"), ("US(Virginia)", "us-east-1"), ("China (Hong Kong)", "cn-hongkong"), ("shanghai", "cn-shanghai")]
+    {
+        let found = problems(SOFTWARE, &with(seed000(), "RegionId", given));
+        assert_eq!(found.len(), 1, "{given}");
+        assert!(found[0].message.ends_with(&format!("; did you mean {id}?")), "{given}: {}", found[0].message);
+    }
+}

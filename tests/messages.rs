@@ -129,3 +129,30 @@ fn problem_count_is_capped() {
 fn unknown_action_is_misuse_not_a_problem() {
     assert!(validate("createsmartaccessgateway", &hardware(), Locale::En).is_err());
 }
+
+#[test]
+fn a_type_problem_carries_the_value_as_given() {
+    let value = |input: Input| problems(SOFTWARE, &with(seed000(), "Period", input)).remove(0).params;
+    assert_eq!(value(Input::from("12.5")), vec![("expected", Param::Str("Integer".into())), ("value", Param::Str("12.5".into()))]);
+    assert_eq!(value(Input::Number(12.5))[1], ("value", Param::Num(12.5)));
+    assert_eq!(value(Input::Number(2147483648.0))[1], ("value", Param::Int(2147483648)));
+    assert_eq!(value(Input::Bool(true))[1], ("value", Param::Bool(true)));
+    // The message quotes text and spells numbers as JS does.
+    assert_eq!(
+        problems(SOFTWARE, &with(seed000(), "Period", "12.5"))[0].message,
+        "Period must be a whole number from -2147483648 to 2147483647; got \"12.5\"."
+    );
+}
+
+#[test]
+fn chinese_messages_describe_non_text_values_in_chinese() {
+    let (_, zh) = in_both(SOFTWARE, &with(seed000(), "AutoPay", Input::Other("an array")));
+    assert_eq!(zh[0].message, "AutoPay 必须是 true 或 false；实际为 数组。");
+}
+
+#[test]
+fn nan_and_infinity_are_spelled_as_js_spells_them() {
+    let value = |n: f64| problems(SOFTWARE, &with(seed000(), "AutoPay", Input::Number(n))).remove(0).params.remove(1);
+    assert_eq!(value(f64::NAN), ("value", Param::Str("NaN".into())));
+    assert_eq!(value(f64::NEG_INFINITY), ("value", Param::Str("-Infinity".into())));
+}

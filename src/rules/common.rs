@@ -124,7 +124,7 @@ pub const OWNER_ID: Field = Field::new(
     false,
     "",
     Text::new("Owner ID", "所有者 ID"),
-    Text::new("Optional owner account ID (Long).", "可选，资源所有者账号 ID（Long）。"),
+    Text::new("Optional owner account ID (Long).", "可选，所有者账号 ID（Long）。"),
 );
 
 pub const RESOURCE_OWNER_ID: Field = Field::new(

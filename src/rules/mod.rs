@@ -168,20 +168,33 @@ pub const KNOWN_REGIONS: &[&str] = &[
     "eu-central-1",
 ];
 
-/// Console display names that people paste instead of an ID, for hints.
+/// Console display names that people paste instead of an ID, for hints: lower
+/// case, without spaces, with ASCII parentheses (see `validate::region_hint`).
 pub const REGION_NAMES: &[(&str, &str)] = &[
-    ("china (shanghai)", "cn-shanghai"),
-    ("china (hangzhou)", "cn-hangzhou"),
-    ("china (hong kong)", "cn-hongkong"),
-    ("china east 2 finance", "cn-shanghai-finance-1"),
+    ("china(shanghai)", "cn-shanghai"),
+    ("华东2(上海)", "cn-shanghai"),
+    ("china(hangzhou)", "cn-hangzhou"),
+    ("华东1(杭州)", "cn-hangzhou"),
+    ("china(hongkong)", "cn-hongkong"),
+    ("中国香港", "cn-hongkong"),
+    ("chinaeast2finance", "cn-shanghai-finance-1"),
+    ("华东2金融云", "cn-shanghai-finance-1"),
     ("singapore", "ap-southeast-1"),
-    ("australia (sydney)", "ap-southeast-2"),
-    ("malaysia (kuala lumpur)", "ap-southeast-3"),
-    ("indonesia (jakarta)", "ap-southeast-5"),
-    ("japan (tokyo)", "ap-northeast-1"),
-    ("germany (frankfurt)", "eu-central-1"),
-    ("us (virginia)", "us-east-1"),
-    ("us (silicon valley)", "us-west-1"),
+    ("新加坡", "ap-southeast-1"),
+    ("australia(sydney)", "ap-southeast-2"),
+    ("澳大利亚(悉尼)", "ap-southeast-2"),
+    ("malaysia(kualalumpur)", "ap-southeast-3"),
+    ("马来西亚(吉隆坡)", "ap-southeast-3"),
+    ("indonesia(jakarta)", "ap-southeast-5"),
+    ("印度尼西亚(雅加达)", "ap-southeast-5"),
+    ("japan(tokyo)", "ap-northeast-1"),
+    ("日本(东京)", "ap-northeast-1"),
+    ("germany(frankfurt)", "eu-central-1"),
+    ("德国(法兰克福)", "eu-central-1"),
+    ("us(virginia)", "us-east-1"),
+    ("美国(弗吉尼亚)", "us-east-1"),
+    ("us(siliconvalley)", "us-west-1"),
+    ("美国(硅谷)", "us-west-1"),
 ];
 
 /// The API version every action belongs to.

@@ -101,8 +101,8 @@ export interface Problem {
     code: ProblemCode;
     /** A sentence for a buyer, in the asked locale. */
     message: string;
-    /** The values the message was built from, e.g. `{ multipleOf: 5, value: 7 }`; an integer beyond ±(2^53 − 1) is a decimal string. */
-    params: Record<string, number | string | number[] | string[]>;
+    /** The values the message was built from, e.g. `{ multipleOf: 5, value: 7 }`; an integer beyond ±(2^53 − 1) is a decimal string; a `type` problem's `value` is the value as given (`NaN` and `Infinity` as strings, an array or object described). */
+    params: Record<string, number | string | boolean | number[] | string[]>;
     /** A warning does not make the request invalid. */
     severity: "error" | "warning";
 }
