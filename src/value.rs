@@ -90,6 +90,11 @@ pub enum Coerced {
 /// JS's `Number.MAX_SAFE_INTEGER`: beyond it a JS number may already have lost digits.
 const MAX_SAFE: f64 = 9_007_199_254_740_991.0;
 
+/// Whether a JS number holds `n` exactly; otherwise it travels as a decimal string.
+pub fn is_safe_integer(n: i64) -> bool {
+    n.unsigned_abs() <= MAX_SAFE as u64
+}
+
 /// Coerces `input` to `ty`. `trim` says whether surrounding white space is
 /// insignificant (numbers, booleans, enums and IDs) or part of the value (free text).
 pub fn coerce(input: &Input, ty: Type, trim: bool) -> Coerced {

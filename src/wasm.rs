@@ -667,8 +667,7 @@ fn record(pairs: &[(String, String)]) -> Result<Object, JsValue> {
 
 /// An integer as a JS number, or as its decimal string where a number would lose digits.
 fn int(n: i64) -> JsValue {
-    const MAX_SAFE: i64 = (1 << 53) - 1;
-    if (-MAX_SAFE..=MAX_SAFE).contains(&n) {
+    if crate::value::is_safe_integer(n) {
         JsValue::from_f64(n as f64)
     } else {
         JsValue::from_str(&n.to_string())
@@ -921,8 +920,7 @@ impl Json {
 
     /// A JS number, or its decimal string where a number would lose digits.
     fn int(&mut self, n: i64) -> &mut Self {
-        const MAX_SAFE: i64 = (1 << 53) - 1;
-        if (-MAX_SAFE..=MAX_SAFE).contains(&n) {
+        if crate::value::is_safe_integer(n) {
             self.0.push_str(&n.to_string());
         } else {
             self.text(&n.to_string());
