@@ -22,6 +22,37 @@ function kind(v) {
   }
 }
 
+let failure; // why the last readCall gave "", for takeFailure
+
+// One call's `action`, `params` and `options` read in one pass, in that order, and
+// packed as `<action length>:<action><params packing length>:<params packing>`
+// then the options packing (see readParams and readOptions; `-` when options is
+// undefined or null): one crossing into the module instead of one per argument.
+// On a failure "" and, for takeFailure, `[stage, action, detail]`: stage 0 the
+// action is not a string (detail: it), 1 it is over budget, 2 params failed, 3
+// options failed (detail: readParams' or readOptions' failure array).
+export function readCall(action, params, options, names, budget, maxKeys) {
+  if (typeof action !== "string") return fail(0, undefined, action);
+  if ((budget -= action.length) < 0) return fail(1, action);
+  const read = readParams(params, budget, maxKeys);
+  if (typeof read !== "string") return fail(2, action, read);
+  // readParams' packing starts with the budget it left: the options' budget.
+  const rest = options == null ? "-" : readOptions(options, names, parseInt(read, 10));
+  if (typeof rest !== "string") return fail(3, action, rest);
+  return action.length + ":" + action + read.length + ":" + read + rest;
+}
+
+function fail(stage, action, detail) {
+  failure = [stage, action, detail];
+  return "";
+}
+
+export function takeFailure() {
+  const taken = failure;
+  failure = undefined;
+  return taken;
+}
+
 // `params` as `<budget left>;` then per key `<key length>:<key><tag>[payload]`
 // (lengths in UTF-16 code units). Tags: u missing, T/F boolean, i safe integer,
 // d other number (its IEEE bits in hex), s/b text/bigint digits (`<length>:<text>`),
@@ -29,7 +60,7 @@ function kind(v) {
 // On failure an array [failure, key, value]: 0 not a plain object, 1 reading params
 // threw, 2 too many keys (value: the count), 3 a key over budget, 4 reading the key
 // threw, 5 its value over budget, 6 its BigInt's toString threw, 7 did not give a string.
-export function readParams(params, budget, maxKeys) {
+function readParams(params, budget, maxKeys) {
   if (typeof params !== "object" || params === null) return [0];
   let keys;
   try {
@@ -93,7 +124,7 @@ export function readParams(params, budget, maxKeys) {
 // [failure, index, value, the packing so far]: 0 not a plain object, 1 reading
 // options threw, 2 reading option `index` (or its Date's getTime) threw, 3 it is
 // of another type, 4 its text is over budget.
-export function readOptions(options, names, budget) {
+function readOptions(options, names, budget) {
   try {
     const proto = Object.getPrototypeOf(options);
     if (proto !== null && Object.getPrototypeOf(proto) !== null) return [0];
@@ -140,13 +171,19 @@ function isDate(v) {
 // A successful V1 result from `<method>\n<canonicalQuery>\n<stringToSign>\n<url>`
 // (ASCII): `params` is decoded back from the canonical query, whose encoding is
 // injective, in its order (sorted by key). Its keys are the action's field names
-// and the common parameters' (never `__proto__`), so plain assignment defines them.
+// and the common parameters' (unreserved characters only, never `__proto__`), so
+// plain assignment defines them; a value is decoded only when it holds an escape
+// (decodeURIComponent is the costliest step of a build).
 export function v1Result(packed) {
   const [method, canonicalQuery, stringToSign, url] = packed.split("\n");
   const params = {};
-  for (const pair of canonicalQuery.split("&")) {
-    const at = pair.indexOf("=");
-    params[decodeURIComponent(pair.slice(0, at))] = decodeURIComponent(pair.slice(at + 1));
+  for (let at = 0; at < canonicalQuery.length; ) {
+    const eq = canonicalQuery.indexOf("=", at);
+    let end = canonicalQuery.indexOf("&", eq);
+    if (end < 0) end = canonicalQuery.length;
+    const value = canonicalQuery.slice(eq + 1, end);
+    params[canonicalQuery.slice(at, eq)] = value.includes("%") ? decodeURIComponent(value) : value;
+    at = end + 1;
   }
   return { ok: true, signature: "v1", method, params, canonicalQuery, stringToSign, url };
 }

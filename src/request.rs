@@ -133,7 +133,7 @@ fn validated(action: &str, params: &Params, options: &BuildOptions) -> Result<Re
         return Ok(Err(checked.problems));
     }
     let pairs: Vec<(String, String)> =
-        checked.values.iter().filter(|(f, _)| f.name != "Action").map(|(f, v)| (f.name.to_owned(), v.write())).collect();
+        checked.values.into_iter().filter(|(f, _)| f.name != "Action").map(|(f, v)| (f.name.to_owned(), v.written())).collect();
     let region = pairs.iter().find(|(k, _)| k == "RegionId").map_or("", |(_, v)| v.as_str());
     let host = options.endpoint.clone().unwrap_or_else(|| default_endpoint(region));
     Ok(Ok(Valid { action, pairs, host }))

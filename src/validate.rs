@@ -72,7 +72,8 @@ pub fn check(action: &'static Action, params: &Params, locale: Locale) -> Checke
         })
     };
 
-    let mut values = Vec::new();
+    // Whether each given value passed, so that the values move out afterwards.
+    let mut passed = Vec::with_capacity(coerced.len());
     for (field, c) in &coerced {
         if report.full() {
             break;
@@ -90,12 +91,20 @@ pub fn check(action: &'static Action, params: &Params, locale: Locale) -> Checke
             Coerced::Given(v) => {
                 let before = report.problems.len();
                 run_checks(&mut report, field, v, &lookup);
-                if report.problems.len() == before || !report.problems.iter().skip(before).any(Problem::is_error) {
-                    values.push((*field, v.clone()));
-                }
+                passed.push(!report.problems.iter().skip(before).any(Problem::is_error));
+                continue;
             }
         }
+        passed.push(false);
     }
+    let values = coerced
+        .into_iter()
+        .zip(passed)
+        .filter_map(|((field, c), ok)| match c {
+            Coerced::Given(v) if ok => Some((field, v)),
+            _ => None,
+        })
+        .collect();
     check_names(&mut report, action, params);
     Checked { problems: report.problems, values }
 }

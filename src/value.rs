@@ -60,8 +60,13 @@ pub enum Value {
 impl Value {
     /// The value as it is written into the query string.
     pub fn write(&self) -> String {
+        self.clone().written()
+    }
+
+    /// `write`, without copying text.
+    pub fn written(self) -> String {
         match self {
-            Value::Text(s) => s.clone(),
+            Value::Text(s) => s,
             Value::Int(n) => n.to_string(),
             Value::Bool(b) => b.to_string(),
         }

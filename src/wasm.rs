@@ -35,8 +35,15 @@ const METHODS: &[(&str, Method)] = &[("GET", Method::Get), ("POST", Method::Post
 const SIGNATURES: &[(&str, SignatureVersion)] = &[("v1", SignatureVersion::V1), ("v3", SignatureVersion::V3)];
 const LOCALES: &[(&str, Locale)] = &[("en", Locale::En), ("zh-CN", Locale::ZhCn)];
 /// The build options, in the order they are read (and were, one by one, before `readOptions`).
-const BUILD_OPTIONS: [&str; 9] =
-    ["accessKeyId", "timestamp", "nonce", "format", "method", "endpoint", "securityToken", "locale", "signature"];
+const BUILD_OPTIONS: Names = &["accessKeyId", "timestamp", "nonce", "format", "method", "endpoint", "securityToken", "locale", "signature"];
+
+/// The options `validate` reads.
+const LOCALE_OPTION: Names = &["locale"];
+
+type Names = &'static [&'static str];
+
+/// A call's arguments as read: the action, the params, and the options (`None`: not given).
+type Arguments = (&'static Action, Vec<(String, Input)>, Option<Read>);
 
 /// An option's value as read: not given (`undefined` or `null`), a string (copied, with
 /// whether it was well formed), a Date's time value (`timestamp` only), or anything else.
@@ -47,9 +54,10 @@ enum Given {
     Other(JsValue),
 }
 
-/// The build options as `readOptions` packed them, handed out in order: the packing,
+/// Options as `readOptions` packed them, handed out in order: their names, the packing,
 /// how far it is read, the next option's index, and the failure that ended it, if any.
 struct Read {
+    names: &'static [&'static str],
     packed: String,
     at: usize,
     index: usize,
@@ -59,14 +67,21 @@ struct Read {
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &str = include_str!("api.d.ts");
 
-// The JS half of the boundary: params and options read in one pass each, as one
+// The JS half of the boundary: a call's arguments read in one pass, as one
 // string; a V1 result finished from one string.
 #[wasm_bindgen(module = "/js/boundary.js")]
 extern "C" {
-    #[wasm_bindgen(js_name = readParams, catch)]
-    fn read_params(params: &JsValue, budget: u32, max_keys: u32) -> Result<JsValue, JsValue>;
-    #[wasm_bindgen(js_name = readOptions, catch)]
-    fn read_options(options: &JsValue, names: &JsValue, budget: u32) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(js_name = readCall, catch)]
+    fn read_call(
+        action: &JsValue,
+        params: &JsValue,
+        options: &JsValue,
+        names: &JsValue,
+        budget: u32,
+        max_keys: u32,
+    ) -> Result<String, JsValue>;
+    #[wasm_bindgen(js_name = takeFailure)]
+    fn take_failure() -> Array;
     #[wasm_bindgen(js_name = v1Result)]
     fn v1_result(packed: &str) -> JsValue;
 }
@@ -103,9 +118,14 @@ pub fn describe(action: &JsValue, options: &JsValue) -> Result<JsValue, JsValue>
 #[wasm_bindgen(skip_typescript)]
 pub fn validate(action: &JsValue, params: &JsValue, options: &JsValue) -> Result<JsValue, JsValue> {
     let mut call = Call::new("validate");
-    let action = call.action(action)?;
-    let params = call.params(params)?;
-    let locale = call.locale(options)?;
+    let (action, params, options) = call.arguments(action, params, options, LOCALE_OPTION)?;
+    let locale = match options {
+        Some(mut read) => {
+            let given = call.next_option(&mut read)?;
+            call.given_choice("options.locale", given, LOCALES)?.unwrap_or_default()
+        }
+        None => Locale::default(),
+    };
     problems(&crate::validate::check(action, &params, locale).problems)
 }
 
@@ -113,9 +133,8 @@ pub fn validate(action: &JsValue, params: &JsValue, options: &JsValue) -> Result
 #[wasm_bindgen(js_name = buildRequest, skip_typescript)]
 pub fn build_request(action: &JsValue, params: &JsValue, options: &JsValue) -> Result<JsValue, JsValue> {
     let mut call = Call::new("buildRequest");
-    let action = call.action(action)?;
-    let params = call.params(params)?;
-    let (options, signature) = call.build_options(options)?;
+    let (action, params, read) = call.arguments(action, params, options, BUILD_OPTIONS)?;
+    let (options, signature) = call.build_options(read, options)?;
     let misuse = |m: Misuse| call.range_error(&m.to_string());
     if signature == SignatureVersion::V1 {
         return Ok(match request::build(action.name, &params, &options).map_err(misuse)? {
@@ -288,19 +307,58 @@ impl Call {
         Ok(proto.is_null() || prototype_of(&proto).map_err(|e| self.threw(what, e))?.is_null())
     }
 
-    /// The params object, read by `js/boundary.js` in one pass and copied in as one string.
-    fn params(&mut self, value: &JsValue) -> Result<Vec<(String, Input)>, JsValue> {
-        let read = read_params(value, self.text_left, MAX_PARAMS).map_err(|e| self.threw("params", e))?;
-        if let Some(packed) = read.as_string() {
-            let (left, params) = unpack(&packed).ok_or_else(|| self.unreadable("params"))?;
-            self.text_left = left;
-            return Ok(params);
+    /// `action`, `params` and `options`, read by `js/boundary.js` in one pass and copied
+    /// in as one string: the action, the params, and the options named in `names`
+    /// (`None`: not given) to hand out in order. An options failure comes back as a
+    /// `Read` that ends in it, so that the options before it are checked first.
+    fn arguments(&mut self, action: &JsValue, params: &JsValue, options: &JsValue, names: Names) -> Result<Arguments, JsValue> {
+        let packed = option_names(names, |js| read_call(action, params, options, js, self.text_left, MAX_PARAMS))
+            .map_err(|e| self.threw("the arguments", e))?;
+        if packed.is_empty() {
+            return self.failed(params, options, names);
         }
-        // A failure, as `[failure, key, value]`.
-        let failure: Array = read.unchecked_into();
+        let unreadable = || self.unreadable("the arguments");
+        let (name, rest) = counted(&packed, ':').ok_or_else(unreadable)?;
+        let action = request::find_action(name).map_err(|m| self.range_error(&m.to_string()))?;
+        let (params, rest) = counted(rest, ':').ok_or_else(unreadable)?;
+        let (left, params) = unpack(params).ok_or_else(unreadable)?;
+        self.text_left = left;
+        let read = (rest != "-").then(|| Read { names, packed: rest.to_owned(), at: 0, index: 0, failure: None });
+        Ok((action, params, read))
+    }
+
+    /// The error for a failed `readCall` (see `js/boundary.js`), or for a failure
+    /// reading options, a `Read` that ends in it.
+    fn failed(&mut self, params: &JsValue, options: &JsValue, names: Names) -> Result<Arguments, JsValue> {
+        let failure = take_failure();
+        let (stage, detail) = (failure.get(0).as_f64().unwrap_or(0.0), failure.get(2));
+        if stage == 0.0 {
+            return Err(self.type_error("action", "a string", &detail));
+        }
+        if stage == 1.0 {
+            return Err(self.over("action"));
+        }
+        let action = self.action(&failure.get(1))?;
+        // A failure, as `[failure, key, value]` for params, `[failure, index, value, the packing so far]` for options.
+        let detail: Array = detail.unchecked_into();
+        if stage == 2.0 {
+            return Err(self.params_failure(&detail, params));
+        }
+        match detail.get(0).as_f64() {
+            Some(0.0) => Err(self.type_error("options", "a plain object", options)),
+            Some(1.0) => Err(self.threw("options", detail.get(2))),
+            _ => {
+                let packed = detail.get(3).as_string().unwrap_or_default();
+                Ok((action, Vec::new(), Some(Read { names, packed, at: 0, index: 0, failure: Some(detail) })))
+            }
+        }
+    }
+
+    /// The error for `readParams`' failure.
+    fn params_failure(&self, failure: &Array, value: &JsValue) -> JsValue {
         let key = failure.get(1).as_string().unwrap_or_default();
         let what = path("params", &key);
-        Err(match failure.get(0).as_f64().unwrap_or(0.0) as u8 {
+        match failure.get(0).as_f64().unwrap_or(0.0) as u8 {
             1 => self.threw("params", failure.get(2)),
             2 => self
                 .range_error(&format!("params has {} keys; at most {MAX_PARAMS} are read", failure.get(2).as_f64().unwrap_or(0.0) as u32)),
@@ -309,7 +367,7 @@ impl Call {
             5 => self.over(&what),
             7 => self.type_error(&what, "a bigint whose toString gives digits", &failure.get(2)),
             _ => self.type_error("params", "a plain object of parameter names to values", value),
-        })
+        }
     }
 
     /// The options argument: `None` when not given (`undefined` or `null`).
@@ -394,28 +452,11 @@ impl Call {
         }
     }
 
-    /// The build options, with a fresh nonce and the current time where not given,
-    /// and the signature: read by `js/boundary.js` in one pass, then checked in order.
-    fn build_options(&mut self, value: &JsValue) -> Result<(BuildOptions, SignatureVersion), JsValue> {
-        if value.is_undefined() || value.is_null() {
+    /// The build options as `arguments` read them, with a fresh nonce and the current
+    /// time where not given, and the signature, checked in order.
+    fn build_options(&mut self, read: Option<Read>, value: &JsValue) -> Result<(BuildOptions, SignatureVersion), JsValue> {
+        let Some(mut read) = read else {
             return Err(self.type_error("options", "a plain object with an accessKeyId", value));
-        }
-        let not_plain = || self.type_error("options", "a plain object", value);
-        if !value.is_object() {
-            return Err(not_plain());
-        }
-        let read = BUILD_NAMES.with(|names| read_options(value, names, self.text_left)).map_err(|e| self.threw("options", e))?;
-        let mut read = match read.as_string() {
-            Some(packed) => Read { packed, at: 0, index: 0, failure: None },
-            None => {
-                // A failure, as `[failure, index, value, the packing so far]`.
-                let failure: Array = read.unchecked_into();
-                match failure.get(0).as_f64() {
-                    Some(0.0) => return Err(not_plain()),
-                    Some(1.0) => return Err(self.threw("options", failure.get(2))),
-                    _ => Read { packed: failure.get(3).as_string().unwrap_or_default(), at: 0, index: 0, failure: Some(failure) },
-                }
-            }
         };
         let access_key_id = match self.next_option(&mut read)? {
             Given::Text(text, true) => text,
@@ -458,9 +499,9 @@ impl Call {
         Ok((options, signature.unwrap_or_default()))
     }
 
-    /// The next option of `read`, in `BUILD_OPTIONS` order, its text charged to the budget.
+    /// The next option of `read`, in the order of its names, its text charged to the budget.
     fn next_option(&mut self, read: &mut Read) -> Result<Given, JsValue> {
-        let name = BUILD_OPTIONS.get(read.index).copied().unwrap_or("");
+        let name = read.names.get(read.index).copied().unwrap_or("");
         read.index += 1;
         let Some(packed) = read.packed.get(read.at..).filter(|p| !p.is_empty()) else {
             let Some(failure) = read.failure.take() else { return Err(self.unreadable("options")) };
@@ -561,8 +602,8 @@ impl Call {
 }
 
 thread_local! {
-    /// `BUILD_OPTIONS` as a JS array, made once.
-    static BUILD_NAMES: JsValue = BUILD_OPTIONS.iter().map(|n| JsValue::from_str(n)).collect::<Array>().into();
+    /// Lists of option names as JS arrays, made once.
+    static NAME_LISTS: std::cell::RefCell<Vec<(Names, JsValue)>> = const { std::cell::RefCell::new(Vec::new()) };
     /// Option names as JS strings, made once: decoding a name costs more than reading the option.
     static NAMES: std::cell::RefCell<Vec<(&'static str, JsValue)>> = const { std::cell::RefCell::new(Vec::new()) };
 }
@@ -578,6 +619,20 @@ fn interned(name: &'static str) -> JsValue {
         names.push((name, v.clone()));
         v
     })
+}
+
+/// `f` of `names` as a JS array, from the cache.
+fn option_names<T>(names: Names, f: impl FnOnce(&JsValue) -> T) -> T {
+    let js = NAME_LISTS.with(|lists| {
+        let mut lists = lists.borrow_mut();
+        if let Some((_, js)) = lists.iter().find(|(n, _)| std::ptr::eq(*n, names)) {
+            return js.clone();
+        }
+        let js: JsValue = strings(names).into();
+        lists.push((names, js.clone()));
+        js
+    });
+    f(&js)
 }
 
 /// A value as given: `undefined` and `null` mean not given.

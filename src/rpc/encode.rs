@@ -9,21 +9,33 @@ pub fn percent_encode(s: &str) -> String {
     String::from_utf8(out).unwrap_or_default()
 }
 
-/// Appends the encoding of `s` to `out`, byte by byte: the hot loop of building
-/// a request, so no per-pair `String` (the encoding is ASCII; callers make one
-/// `String` of the whole).
+/// Whether a byte is RFC 3986 unreserved (`A-Z a-z 0-9 - _ . ~`), by table:
+/// encoding is the hot loop of building a request.
+const KEPT: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        t[b] = c.is_ascii_alphanumeric() || matches!(c, b'-' | b'_' | b'.' | b'~');
+        b += 1;
+    }
+    t
+};
+
+/// Appends the encoding of `s` to `out` (ASCII; callers make one `String` of the
+/// whole), reserving the room first so that no push reallocates.
 pub fn encode_into(out: &mut Vec<u8>, s: &str) {
-    let mut rest = s.as_bytes();
-    // Runs of kept bytes are copied whole.
-    while let Some(at) = rest.iter().position(|&b| !(b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~'))) {
-        let (kept, tail) = rest.split_at(at);
-        out.extend_from_slice(kept);
-        if let Some((&b, after)) = tail.split_first() {
-            out.extend_from_slice(&[b'%', HEX[usize::from(b >> 4)], HEX[usize::from(b & 0x0f)]]);
-            rest = after;
+    let escaped = s.bytes().filter(|&b| !KEPT[usize::from(b)]).count();
+    out.reserve(s.len() + 2 * escaped);
+    for &b in s.as_bytes() {
+        if KEPT[usize::from(b)] {
+            out.push(b);
+        } else {
+            out.push(b'%');
+            out.push(HEX[usize::from(b >> 4)]);
+            out.push(HEX[usize::from(b & 0x0f)]);
         }
     }
-    out.extend_from_slice(rest);
 }
 
 /// Reverses `percent_encode` (and any `%XX`); `None` for a broken escape or bytes
