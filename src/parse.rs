@@ -9,12 +9,11 @@
 use crate::messages::{Locale, Msg};
 use crate::problem::{Problem, Rule, INVALID_PARAMETER, MISSING_PARAMETER};
 use crate::request::{is_timestamp, Method, Misuse};
-use crate::rpc::{encode::percent_decode, v1};
+use crate::rpc::{encode::percent_decode, sort::sort, v1};
 use crate::rules::{self, ACTION_NAMES, RESERVED, VERSION};
 use crate::sign::{same_signature, sign, SignatureVersion};
 use crate::validate::{self, near, Report};
 use crate::value::{coerce, Coerced, Input, Value};
-use std::collections::BTreeSet;
 
 type Pairs = Vec<(String, String)>;
 
@@ -154,18 +153,37 @@ fn split_url(input: &str) -> (Option<String>, &str) {
 /// Decodes `k=v&k=v`; a pair with broken encoding or a repeated key is reported and left out.
 fn decode_pairs(query: &str, report: &mut Report) -> Pairs {
     let decode = |s: &str| percent_decode(&s.replace('+', "%20"));
-    let mut seen = BTreeSet::new();
-    let mut repeated = BTreeSet::new();
+    let decoded: Vec<(&str, Option<String>, Option<String>)> = query
+        .split('&')
+        .filter(|s| !s.is_empty())
+        .map(|raw| {
+            let (raw_key, raw_value) = raw.split_once('=').unwrap_or((raw, ""));
+            (raw, decode(raw_key), decode(raw_value))
+        })
+        .collect();
+    // Each decoded key's occurrences in order, by sorting (key, position): the first
+    // is kept, the second is reported, any later one is left out silently.
+    let mut by_key: Vec<(&str, usize)> =
+        decoded.iter().enumerate().filter_map(|(i, (_, k, v))| k.as_deref().filter(|_| v.is_some()).map(|k| (k, i))).collect();
+    sort(&mut by_key);
+    let mut occurrence = vec![0usize; decoded.len()];
+    for (i, (key, at)) in by_key.iter().enumerate() {
+        let previous = i.checked_sub(1).and_then(|p| by_key.get(p));
+        let nth = match previous {
+            Some((k, before)) if k == key => occurrence.get(*before).map_or(0, |n| n + 1),
+            _ => 0,
+        };
+        if let Some(slot) = occurrence.get_mut(*at) {
+            *slot = nth;
+        }
+    }
     let mut pairs = Vec::new();
-    for raw in query.split('&').filter(|s| !s.is_empty()) {
-        let (raw_key, raw_value) = raw.split_once('=').unwrap_or((raw, ""));
-        match (decode(raw_key), decode(raw_value)) {
-            (Some(key), Some(value)) if seen.insert(key.clone()) => pairs.push((key, value)),
-            (Some(key), Some(_)) => {
-                if repeated.insert(key.clone()) {
-                    report.add(&key, Rule::Format, INVALID_PARAMETER, Msg::Duplicate);
-                }
-            }
+    for ((raw, key, value), nth) in decoded.into_iter().zip(occurrence) {
+        let raw_key = raw.split_once('=').map_or(raw, |(k, _)| k);
+        match (key, value) {
+            (Some(key), Some(value)) if nth == 0 => pairs.push((key, value)),
+            (Some(key), Some(_)) if nth == 1 => report.add(&key, Rule::Format, INVALID_PARAMETER, Msg::Duplicate),
+            (Some(_), Some(_)) => {}
             (key, _) => {
                 report.add(key.as_deref().unwrap_or(raw_key), Rule::Format, INVALID_PARAMETER, Msg::BadEncoding { got: raw.to_owned() })
             }

@@ -196,7 +196,7 @@ pub fn build_v3(action: &str, params: &Params, options: &BuildOptions) -> Result
         headers.push(("x-acs-accesskey-id".to_owned(), options.access_key_id.clone()));
         headers.push(("x-acs-security-token".to_owned(), token.clone()));
     }
-    headers.sort_unstable();
+    crate::rpc::sort::sort(&mut headers);
     let (canonical_headers, signed_headers) = v3::canonical_headers(&headers);
     let canonical_request = v3::canonical_request(&v3::Request {
         method: options.method.as_str(),

@@ -2,5 +2,6 @@
 
 pub mod digest;
 pub mod encode;
+pub mod sort;
 pub mod v1;
 pub mod v3;

@@ -7,8 +7,7 @@ use super::encode::encode_into;
 /// values by value) and joins the encoded pairs with `&`. Signature V3
 /// canonicalizes its query the same way.
 pub fn canonical_query(pairs: &mut [(String, String)]) -> String {
-    // The one sort of the module (headers too): one copy of its code.
-    pairs.sort_unstable();
+    super::sort::sort(pairs);
     let mut out = Vec::with_capacity(pairs.iter().map(|(k, v)| k.len() + v.len() + 2).sum::<usize>() * 5 / 4);
     for (i, (k, v)) in pairs.iter().enumerate() {
         if i > 0 {

@@ -41,7 +41,7 @@ pub fn canonical_headers(headers: &[(String, String)]) -> (String, String) {
     // Owned pairs, so this is the same sort as the canonical query's (one copy of its code).
     let mut signed: Vec<(String, String)> =
         headers.iter().map(|(k, v)| (k.to_ascii_lowercase(), v.trim().to_owned())).filter(|(k, _)| is_signed_header(k)).collect();
-    signed.sort_unstable();
+    super::sort::sort(&mut signed);
     let mut canonical = String::new();
     let mut names: Vec<&str> = Vec::new();
     for (name, value) in &signed {
