@@ -27,11 +27,15 @@ let failure; // why the last readCall gave "", for takeFailure
 // One call's `action`, `params` and `options` read in one pass, in that order, and
 // packed as `<action length>:<action><params packing length>:<params packing>`
 // then the options packing (see readParams and readOptions; `-` when options is
-// undefined or null): one crossing into the module instead of one per argument.
+// undefined or null), reading the options named in `namesText` (joined by `,`): one crossing into the module instead of one per argument.
 // On a failure "" and, for takeFailure, `[stage, action, detail]`: stage 0 the
 // action is not a string (detail: it), 1 it is over budget, 2 params failed, 3
 // options failed (detail: readParams' or readOptions' failure array).
-export function readCall(action, params, options, names, budget, maxKeys) {
+const nameLists = new Map(); // option names joined by "," → their array
+
+export function readCall(action, params, options, namesText, budget, maxKeys) {
+  let names = nameLists.get(namesText);
+  if (!names) nameLists.set(namesText, (names = namesText.split(",")));
   if (typeof action !== "string") return fail(0, undefined, action);
   if ((budget -= action.length) < 0) return fail(1, action);
   const read = readParams(params, budget, maxKeys);

@@ -24,8 +24,9 @@ step "V1 differential against the official signers (alibabacloud-openapi-util, @
 step "fuzzing (bounded: FUZZ_SECONDS per target, default 60)"
 ./scripts/fuzz.sh
 
-step "lints for wasm32 (the bindings and the wasm tests)"
+step "lints for wasm32 (the bindings and the wasm tests; the packaged build without std)"
 cargo clippy --quiet --target wasm32-unknown-unknown --all-targets -- -D warnings
+cargo clippy --quiet --target wasm32-unknown-unknown --lib --features small -- -D warnings
 
 step "JS API in Node and headless Chromium (wasm-bindgen-test, shared cases in tests/js_api)"
 wasm-pack test --mode no-install --node -- --test node

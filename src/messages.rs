@@ -1,6 +1,8 @@
 //! The English and Chinese message catalogs. A message is built from a `Msg`
 //! (what went wrong, with its numbers) and the field name; the rule code never
 //! holds a sentence, so both catalogs stay complete side by side.
+#[allow(unused_imports)]
+use crate::prelude::*;
 
 use crate::problem::Param;
 use crate::rules::{Format, Type};
@@ -186,8 +188,15 @@ pub fn render(msg: &Msg, field: &str, locale: Locale) -> String {
     }
 }
 
-fn list<T: ToString>(items: &[T], sep: &str) -> String {
-    items.iter().map(T::to_string).collect::<Vec<_>>().join(sep)
+fn list<T: crate::text::Piece>(items: &[T], sep: &str) -> String {
+    let mut out = String::new();
+    for (i, item) in items.iter().enumerate() {
+        if i > 0 {
+            out.push_str(sep);
+        }
+        item.put(&mut out);
+    }
+    out
 }
 
 fn type_en(t: Type) -> &'static str {
@@ -228,103 +237,159 @@ fn format_zh(f: Format) -> &'static str {
 
 fn en(msg: &Msg, f: &str) -> String {
     match msg {
-        Msg::Required => format!("{f} is required."),
-        Msg::Type { expected, got, .. } => format!("{f} must be {}; got {got}.", type_en(*expected)),
-        Msg::NotUnicode => format!("{f} contains a broken character (an unpaired UTF-16 surrogate) that cannot be sent; retype the text."),
-        Msg::OneOf { allowed: [one], got, hint } => format!("{f} must be {one}; got {}{}", crate::value::quote(got), hint_en(*hint)),
-        Msg::OneOf { allowed, got, hint } => {
-            format!("{f} must be one of {}; got {}{}", list(allowed, ", "), crate::value::quote(got), hint_en(*hint))
+        Msg::Required => crate::cat!(f, " is required."),
+        Msg::Type { expected, got, .. } => crate::cat!(f, " must be ", type_en(*expected), "; got ", got, "."),
+        Msg::NotUnicode => {
+            crate::cat!(f, " contains a broken character (an unpaired UTF-16 surrogate) that cannot be sent; retype the text.")
         }
-        Msg::OneOfInt { allowed: [one], got } => format!("{f} must be {one}; got {got}."),
-        Msg::OneOfInt { allowed, got } => format!("{f} must be one of {}; got {got}.", list(allowed, ", ")),
-        Msg::AtLeast { min, got } => format!("{f} must be at least {min}; got {got}."),
-        Msg::Range { min, max, got } => format!("{f} must be between {min} and {max}; got {got}."),
+        Msg::OneOf { allowed: [one], got, hint } => crate::cat!(f, " must be ", one, "; got ", crate::value::quote(got), hint_en(*hint)),
+        Msg::OneOf { allowed, got, hint } => {
+            crate::cat!(f, " must be one of ", list(allowed, ", "), "; got ", crate::value::quote(got), hint_en(*hint))
+        }
+        Msg::OneOfInt { allowed: [one], got } => crate::cat!(f, " must be ", one, "; got ", got, "."),
+        Msg::OneOfInt { allowed, got } => crate::cat!(f, " must be one of ", list(allowed, ", "), "; got ", got, "."),
+        Msg::AtLeast { min, got } => crate::cat!(f, " must be at least ", min, "; got ", got, "."),
+        Msg::Range { min, max, got } => crate::cat!(f, " must be between ", min, " and ", max, "; got ", got, "."),
         Msg::MultipleOf { step, got } => {
-            format!("{f} must be a multiple of {step} ({step}, {}, {} ...); got {got}.", step.saturating_mul(2), step.saturating_mul(3))
+            crate::cat!(
+                f,
+                " must be a multiple of ",
+                step,
+                " (",
+                step,
+                ", ",
+                step.saturating_mul(2),
+                ", ",
+                step.saturating_mul(3),
+                " ...); got ",
+                got,
+                "."
+            )
         }
         Msg::Format { format, got, hint } => {
-            format!("{f} must be {}; got {}{}", format_en(*format), crate::value::quote(got), hint_en(hint.as_deref()))
+            crate::cat!(f, " must be ", format_en(*format), "; got ", crate::value::quote(got), hint_en(hint.as_deref()))
         }
-        Msg::Masked { got } => format!(
-            "{f} must be {}; got {}. The '*' characters look like a masked example from the documentation: use your instance's full ID.",
+        Msg::Masked { got } => crate::cat!(
+            f,
+            " must be ",
             format_en(Format::SmartAgId),
-            crate::value::quote(got)
+            "; got ",
+            crate::value::quote(got),
+            ". The '*' characters look like a masked example from the documentation: use your instance's full ID."
         ),
-        Msg::Length { min: 0, max, got } => format!("{f} must be at most {max} characters long; got {got}."),
-        Msg::Length { min, max, got } => format!("{f} must be {min} to {max} characters long; got {got}."),
-        Msg::RangeBy { field, when, min, max, got } => format!("With {field} {when}, {f} must be between {min} and {max}; got {got}."),
+        Msg::Length { min: 0, max, got } => crate::cat!(f, " must be at most ", max, " characters long; got ", got, "."),
+        Msg::Length { min, max, got } => crate::cat!(f, " must be ", min, " to ", max, " characters long; got ", got, "."),
+        Msg::RangeBy { field, when, min, max, got } => {
+            crate::cat!("With ", field, " ", when, ", ", f, " must be between ", min, " and ", max, "; got ", got, ".")
+        }
         Msg::RequiredWhen { field, when, value, got } => {
-            format!("With {field} {when}, {f} must be {value}; got {}.", crate::value::quote(got))
+            crate::cat!("With ", field, " ", when, ", ", f, " must be ", value, "; got ", crate::value::quote(got), ".")
         }
-        Msg::OnlyWith { field, value } => format!("{f} can only be given when {field} is {value}."),
-        Msg::Unknown { hint } => format!("{f} is not a parameter of this action and would not be sent{}", hint_en(*hint)),
+        Msg::OnlyWith { field, value } => crate::cat!(f, " can only be given when ", field, " is ", value, "."),
+        Msg::Unknown { hint } => crate::cat!(f, " is not a parameter of this action and would not be sent", hint_en(*hint)),
         Msg::Reserved => {
-            format!("{f} is a common request or signature parameter, not a business parameter; it is set from the build options.")
+            crate::cat!(f, " is a common request or signature parameter, not a business parameter; it is set from the build options.")
         }
-        Msg::UnknownRegion { got, known } => format!(
-            "{f} {got} is not in the official SDK's endpoint list ({}); check that Smart Access Gateway is offered there.",
-            list(known, ", ")
+        Msg::UnknownRegion { got, known } => crate::cat!(
+            f,
+            " ",
+            got,
+            " is not in the official SDK's endpoint list (",
+            list(known, ", "),
+            "); check that Smart Access Gateway is offered there."
         ),
         Msg::Timestamp { got } => {
-            format!("{f} must be a UTC time written YYYY-MM-DDThh:mm:ssZ, such as 2016-02-23T12:46:24Z; got {}.", crate::value::quote(got))
+            crate::cat!(
+                f,
+                " must be a UTC time written YYYY-MM-DDThh:mm:ssZ, such as 2016-02-23T12:46:24Z; got ",
+                crate::value::quote(got),
+                "."
+            )
         }
-        Msg::Duplicate => format!("{f} is given more than once; a request holds each parameter once."),
-        Msg::BadEncoding { got } => format!(
-            "{f} has a broken percent-encoding ('%' must be followed by two hex digits, and the bytes must be UTF-8): {}.",
-            crate::value::quote(got)
+        Msg::Duplicate => crate::cat!(f, " is given more than once; a request holds each parameter once."),
+        Msg::BadEncoding { got } => crate::cat!(
+            f,
+            " has a broken percent-encoding ('%' must be followed by two hex digits, and the bytes must be UTF-8): ",
+            crate::value::quote(got),
+            "."
         ),
     }
 }
 
 fn zh(msg: &Msg, f: &str) -> String {
     match msg {
-        Msg::Required => format!("{f} 为必填参数。"),
-        Msg::Type { expected, got, .. } => format!("{f} 必须是 {}；实际为 {}。", type_zh(*expected), kind_zh(got)),
-        Msg::NotUnicode => format!("{f} 含有无法发送的损坏字符（未配对的 UTF-16 代理项），请重新输入。"),
-        Msg::OneOf { allowed: [one], got, hint } => format!("{f} 必须为 {one}；实际为 {}。{}", crate::value::quote(got), hint_zh(*hint)),
-        Msg::OneOf { allowed, got, hint } => {
-            format!("{f} 必须是 {} 之一；实际为 {}。{}", list(allowed, "、"), crate::value::quote(got), hint_zh(*hint))
+        Msg::Required => crate::cat!(f, " 为必填参数。"),
+        Msg::Type { expected, got, .. } => crate::cat!(f, " 必须是 ", type_zh(*expected), "；实际为 ", kind_zh(got), "。"),
+        Msg::NotUnicode => crate::cat!(f, " 含有无法发送的损坏字符（未配对的 UTF-16 代理项），请重新输入。"),
+        Msg::OneOf { allowed: [one], got, hint } => {
+            crate::cat!(f, " 必须为 ", one, "；实际为 ", crate::value::quote(got), "。", hint_zh(*hint))
         }
-        Msg::OneOfInt { allowed: [one], got } => format!("{f} 必须为 {one}；实际为 {got}。"),
-        Msg::OneOfInt { allowed, got } => format!("{f} 必须是 {} 之一；实际为 {got}。", list(allowed, "、")),
-        Msg::AtLeast { min, got } => format!("{f} 不能小于 {min}；实际为 {got}。"),
-        Msg::Range { min, max, got } => format!("{f} 的取值范围为 {min}~{max}；实际为 {got}。"),
+        Msg::OneOf { allowed, got, hint } => {
+            crate::cat!(f, " 必须是 ", list(allowed, "、"), " 之一；实际为 ", crate::value::quote(got), "。", hint_zh(*hint))
+        }
+        Msg::OneOfInt { allowed: [one], got } => crate::cat!(f, " 必须为 ", one, "；实际为 ", got, "。"),
+        Msg::OneOfInt { allowed, got } => crate::cat!(f, " 必须是 ", list(allowed, "、"), " 之一；实际为 ", got, "。"),
+        Msg::AtLeast { min, got } => crate::cat!(f, " 不能小于 ", min, "；实际为 ", got, "。"),
+        Msg::Range { min, max, got } => crate::cat!(f, " 的取值范围为 ", min, "~", max, "；实际为 ", got, "。"),
         Msg::MultipleOf { step, got } => {
-            format!("{f} 必须是 {step} 的倍数（{step}、{}、{} ……）；实际为 {got}。", step.saturating_mul(2), step.saturating_mul(3))
+            crate::cat!(
+                f,
+                " 必须是 ",
+                step,
+                " 的倍数（",
+                step,
+                "、",
+                step.saturating_mul(2),
+                "、",
+                step.saturating_mul(3),
+                " ……）；实际为 ",
+                got,
+                "。"
+            )
         }
         Msg::Format { format, got, hint } => {
-            format!("{f} 必须是{}；实际为 {}。{}", format_zh(*format), crate::value::quote(got), hint_zh(hint.as_deref()))
+            crate::cat!(f, " 必须是", format_zh(*format), "；实际为 ", crate::value::quote(got), "。", hint_zh(hint.as_deref()))
         }
-        Msg::Masked { got } => format!(
-            "{f} 必须是{}；实际为 {}。其中的 '*' 是文档中打码的示例，请填写实例的完整 ID。",
+        Msg::Masked { got } => crate::cat!(
+            f,
+            " 必须是",
             format_zh(Format::SmartAgId),
-            crate::value::quote(got)
+            "；实际为 ",
+            crate::value::quote(got),
+            "。其中的 '*' 是文档中打码的示例，请填写实例的完整 ID。"
         ),
-        Msg::Length { min: 0, max, got } => format!("{f} 的长度不能超过 {max} 个字符；实际为 {got} 个字符。"),
-        Msg::Length { min, max, got } => format!("{f} 的长度必须为 {min}~{max} 个字符；实际为 {got} 个字符。"),
-        Msg::RangeBy { field, when, min, max, got } => format!("{field} 为 {when} 时，{f} 的取值范围为 {min}~{max}；实际为 {got}。"),
-        Msg::RequiredWhen { field, when, value, got } => {
-            format!("{field} 为 {when} 时，{f} 必须为 {value}；实际为 {}。", crate::value::quote(got))
+        Msg::Length { min: 0, max, got } => crate::cat!(f, " 的长度不能超过 ", max, " 个字符；实际为 ", got, " 个字符。"),
+        Msg::Length { min, max, got } => crate::cat!(f, " 的长度必须为 ", min, "~", max, " 个字符；实际为 ", got, " 个字符。"),
+        Msg::RangeBy { field, when, min, max, got } => {
+            crate::cat!(field, " 为 ", when, " 时，", f, " 的取值范围为 ", min, "~", max, "；实际为 ", got, "。")
         }
-        Msg::OnlyWith { field, value } => format!("仅当 {field} 为 {value} 时才能填写 {f}。"),
-        Msg::Unknown { hint } => format!("{f} 不是本接口的参数，不会被发送。{}", hint_zh(*hint)),
-        Msg::Reserved => format!("{f} 是公共请求参数或签名参数，不能作为业务参数传入；它由构建选项设置。"),
+        Msg::RequiredWhen { field, when, value, got } => {
+            crate::cat!(field, " 为 ", when, " 时，", f, " 必须为 ", value, "；实际为 ", crate::value::quote(got), "。")
+        }
+        Msg::OnlyWith { field, value } => crate::cat!("仅当 ", field, " 为 ", value, " 时才能填写 ", f, "。"),
+        Msg::Unknown { hint } => crate::cat!(f, " 不是本接口的参数，不会被发送。", hint_zh(*hint)),
+        Msg::Reserved => crate::cat!(f, " 是公共请求参数或签名参数，不能作为业务参数传入；它由构建选项设置。"),
         Msg::UnknownRegion { got, known } => {
-            format!("{f} {got} 不在官方 SDK 的接入点列表（{}）中；请确认该地域提供智能接入网关服务。", list(known, "、"))
+            crate::cat!(f, " ", got, " 不在官方 SDK 的接入点列表（", list(known, "、"), "）中；请确认该地域提供智能接入网关服务。")
         }
         Msg::Timestamp { got } => {
-            format!("{f} 必须是 YYYY-MM-DDThh:mm:ssZ 格式的 UTC 时间，例如 2016-02-23T12:46:24Z；实际为 {}。", crate::value::quote(got))
+            crate::cat!(
+                f,
+                " 必须是 YYYY-MM-DDThh:mm:ssZ 格式的 UTC 时间，例如 2016-02-23T12:46:24Z；实际为 ",
+                crate::value::quote(got),
+                "。"
+            )
         }
-        Msg::Duplicate => format!("{f} 出现了不止一次；一个请求中每个参数只能出现一次。"),
+        Msg::Duplicate => crate::cat!(f, " 出现了不止一次；一个请求中每个参数只能出现一次。"),
         Msg::BadEncoding { got } => {
-            format!("{f} 的百分号编码有误（'%' 后必须跟两位十六进制数字，且解码后必须是 UTF-8）：{}。", crate::value::quote(got))
+            crate::cat!(f, " 的百分号编码有误（'%' 后必须跟两位十六进制数字，且解码后必须是 UTF-8）：", crate::value::quote(got), "。")
         }
     }
 }
 
 /// The end of a sentence that may carry a near-miss hint (SPEC §2: "did you mean PREPAY?").
 fn hint_en(hint: Option<&str>) -> String {
-    hint.map_or_else(|| ".".to_owned(), |h| format!("; did you mean {h}?"))
+    hint.map_or_else(|| ".".to_owned(), |h| crate::cat!("; did you mean ", h, "?"))
 }
 
 /// The Chinese for the descriptions `value::describe` gives of non-text values.
@@ -339,5 +404,5 @@ fn kind_zh(got: &str) -> &str {
 }
 
 fn hint_zh(hint: Option<&str>) -> String {
-    hint.map(|h| format!("您是否想填写 {h}？")).unwrap_or_default()
+    hint.map(|h| crate::cat!("您是否想填写 ", h, "？")).unwrap_or_default()
 }

@@ -5,6 +5,8 @@
 //!
 //! Pairs are decoded as an `application/x-www-form-urlencoded` body is, so `+`
 //! is a space (the signature encoding never writes a bare `+`: it writes `%2B`).
+#[allow(unused_imports)]
+use crate::prelude::*;
 
 use crate::messages::{Locale, Msg};
 use crate::problem::{Problem, Rule, INVALID_PARAMETER, MISSING_PARAMETER};
@@ -143,7 +145,8 @@ fn split_url(input: &str) -> (Option<String>, &str) {
         else {
             continue;
         };
-        let (host, tail) = rest.split_at(rest.find(['/', '?', '#']).unwrap_or(rest.len()));
+        let (host, tail) =
+            rest.split_at_checked(rest.bytes().position(|b| matches!(b, b'/' | b'?' | b'#')).unwrap_or(rest.len())).unwrap_or((rest, ""));
         let query = tail.split('#').next().unwrap_or("").split_once('?').map_or("", |(_, q)| q);
         return (Some(host.to_owned()), query);
     }

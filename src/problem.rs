@@ -1,4 +1,6 @@
 //! The validation result: one `Problem` per thing wrong with a request (SPEC §2).
+#[allow(unused_imports)]
+use crate::prelude::*;
 
 use crate::messages::{self, Locale, Msg};
 

@@ -1,13 +1,15 @@
 //! Building a signed-ready request: validation, then the RPC common parameters,
 //! canonical query, string-to-sign and URL (SPEC §4); or, for signature V3,
 //! the `x-acs-*` headers, canonical request and string-to-sign.
+#[allow(unused_imports)]
+use crate::prelude::*;
 
 use crate::messages::Locale;
 use crate::problem::Problem;
 use crate::rpc::{v1, v3};
 use crate::rules::{self, Action, VERSION};
 use crate::validate::{self, Params};
-use std::fmt;
+use core::fmt;
 
 /// Response format asked of the service.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -59,16 +61,23 @@ pub enum Misuse {
 
 impl fmt::Display for Misuse {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Misuse::UnknownAction(a) => {
-                write!(f, "unknown action {}; expected one of {}", crate::value::quote(a), rules::ACTION_NAMES.join(", "))
-            }
-            Misuse::BadOption(name, what) => write!(f, "options.{name} must be {what}"),
-        }
+        f.write_str(&self.message())
     }
 }
 
-impl std::error::Error for Misuse {}
+impl core::error::Error for Misuse {}
+
+impl Misuse {
+    /// The message, without `core::fmt`.
+    pub fn message(&self) -> String {
+        match self {
+            Misuse::UnknownAction(a) => {
+                crate::cat!("unknown action ", crate::value::quote(a), "; expected one of ", rules::ACTION_NAMES.join(", "))
+            }
+            Misuse::BadOption(name, what) => crate::cat!("options.", name, " must be ", what),
+        }
+    }
+}
 
 /// A valid request, ready for a signer.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -162,7 +171,7 @@ pub fn build(action: &str, params: &Params, options: &BuildOptions) -> Result<Bu
     }
     let canonical_query = v1::canonical_query(&mut pairs);
     let string_to_sign = v1::string_to_sign(options.method.as_str(), &canonical_query);
-    let url = format!("https://{host}/?{canonical_query}");
+    let url = crate::cat!("https://", host, "/?", canonical_query);
     Ok(Built::Ready(SignedReady { params: pairs, canonical_query, string_to_sign, url, method: options.method }))
 }
 
@@ -207,7 +216,7 @@ pub fn build_v3(action: &str, params: &Params, options: &BuildOptions) -> Result
         hashed_payload: &hashed_payload,
     });
     let string_to_sign = v3::string_to_sign(&canonical_request);
-    let url = format!("https://{host}/?{canonical_query}");
+    let url = crate::cat!("https://", host, "/?", canonical_query);
     Ok(Built::Ready(SignedReadyV3 {
         params: pairs,
         canonical_query,
@@ -227,7 +236,7 @@ fn owned(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
 
 /// The official SDK's regional endpoint rule for Smartag.
 pub fn default_endpoint(region: &str) -> String {
-    format!("smartag.{region}.aliyuncs.com")
+    crate::cat!("smartag.", region, ".aliyuncs.com")
 }
 
 fn check_options(o: &BuildOptions) -> Result<(), Misuse> {
@@ -279,7 +288,7 @@ pub fn is_timestamp(s: &str) -> bool {
             19 => *c == b'Z',
             _ => c.is_ascii_digit(),
         });
-    let num = |r: std::ops::Range<usize>| s.get(r).and_then(|d| d.parse::<u32>().ok()).unwrap_or(u32::MAX);
+    let num = |r: core::ops::Range<usize>| s.get(r).and_then(|d| d.parse::<u32>().ok()).unwrap_or(u32::MAX);
     if !shape {
         return false;
     }

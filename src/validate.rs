@@ -1,5 +1,7 @@
 //! Runs an action's table over the caller's values and collects every problem
 //! (SPEC §2), in table order then rule order, capped at `MAX_PROBLEMS`.
+#[allow(unused_imports)]
+use crate::prelude::*;
 
 use crate::messages::{Locale, Msg};
 use crate::problem::{Problem, Rule, INVALID_PARAMETER, MISSING_PARAMETER};
@@ -183,7 +185,7 @@ fn check_format(report: &mut Report, name: &str, code: &'static str, format: For
         return;
     }
     let msg = match format {
-        Format::SmartAgId if s.starts_with("sag-") && s.contains('*') => Msg::Masked { got: s.to_owned() },
+        Format::SmartAgId if s.starts_with("sag-") && s.bytes().any(|b| b == b'*') => Msg::Masked { got: s.to_owned() },
         Format::RegionId => Msg::Format { format, got: s.to_owned(), hint: region_hint(s) },
         _ => Msg::Format { format, got: s.to_owned(), hint: None },
     };
@@ -255,7 +257,7 @@ pub(crate) fn is_region_id(s: &str) -> bool {
     let mut parts = s.split('-');
     let first_ok = parts.next().is_some_and(|p| is_lower_alnum(p) && p.bytes().next().is_some_and(|b| b.is_ascii_lowercase()));
     // The ID becomes one DNS label of the default endpoint, so at most 63 characters.
-    s.len() <= 63 && first_ok && s.contains('-') && parts.all(is_lower_alnum)
+    s.len() <= 63 && first_ok && s.bytes().any(|b| b == b'-') && parts.all(is_lower_alnum)
 }
 
 fn region_hint(s: &str) -> Option<String> {
@@ -307,7 +309,9 @@ fn is_email(s: &str) -> bool {
     s.len() <= 254
         && !local.is_empty()
         && local.len() <= 64
-        && local.chars().all(|c| !c.is_whitespace() && !c.is_control() && !"@<>()[]\\,;:\"".contains(c))
+        && local.chars().all(|c| {
+            !c.is_whitespace() && !c.is_control() && !matches!(c, '@' | '<' | '>' | '(' | ')' | '[' | ']' | '\\' | ',' | ';' | ':' | '"')
+        })
         && labels.len() >= 2
         && labels.iter().all(|l| label_ok(l))
         && labels.last().is_some_and(|tld| tld.chars().count() >= 2 && tld.chars().all(is_domain_letter))

@@ -3,6 +3,8 @@
 //! `Input` is what a caller handed over, before any interpretation: the bindings
 //! fill it from any JS value, tests and native users build it directly. Coercion
 //! turns an `Input` into a typed `Value` for one field, or says why it cannot.
+#[allow(unused_imports)]
+use crate::prelude::*;
 
 use crate::problem::Param;
 use crate::rules::Type;
@@ -67,8 +69,8 @@ impl Value {
     pub fn written(self) -> String {
         match self {
             Value::Text(s) => s,
-            Value::Int(n) => n.to_string(),
-            Value::Bool(b) => b.to_string(),
+            Value::Int(n) => crate::text::int_text(n),
+            Value::Bool(b) => crate::cat!(b),
         }
     }
 }
@@ -90,6 +92,29 @@ pub enum Coerced {
     Absent,
     Given(Value),
     Refused(Refusal),
+}
+
+// `fract` and `ceil` are std's, not core's: the build without std has these.
+
+/// `x.fract()`: 0 for every |x| ≥ 2^52 (all integers), NaN for NaN and ±Infinity.
+pub(crate) fn fract(x: f64) -> f64 {
+    if !x.is_finite() {
+        f64::NAN
+    } else if x.abs() >= 4_503_599_627_370_496.0 {
+        0.0
+    } else {
+        x - (x as i64) as f64
+    }
+}
+
+/// `x.ceil()` for |x| < 2^63.
+fn ceil(x: f64) -> f64 {
+    let t = (x as i64) as f64;
+    if t < x {
+        t + 1.0
+    } else {
+        t
+    }
 }
 
 /// JS's `Number.MAX_SAFE_INTEGER`: beyond it a JS number may already have lost digits.
@@ -144,7 +169,7 @@ fn parse_int(t: &str) -> Option<i64> {
 
 fn int_from_f64(n: f64, min: f64, max: f64) -> Option<Value> {
     // `-0` is the integer 0; the casts are exact because the bounds are checked first.
-    (n.is_finite() && n.fract() == 0.0 && (min..=max).contains(&n)).then_some(Value::Int(n as i64))
+    (n.is_finite() && fract(n) == 0.0 && (min..=max).contains(&n)).then_some(Value::Int(n as i64))
 }
 
 /// Describes a caller's value for a message, short and unambiguous.
@@ -153,8 +178,8 @@ pub fn describe(input: &Input) -> String {
         Input::Missing => "nothing".to_owned(),
         Input::Text(s) => quote(s),
         Input::Number(n) => js_number(*n),
-        Input::BigInt(s) => format!("{s}n"),
-        Input::Bool(b) => b.to_string(),
+        Input::BigInt(s) => crate::cat!(s, "n"),
+        Input::Bool(b) => crate::cat!(b),
         Input::BadText => "text with an unpaired surrogate".to_owned(),
         Input::Other(kind) => (*kind).to_owned(),
     }
@@ -165,7 +190,7 @@ pub fn describe(input: &Input) -> String {
 fn raw(input: &Input) -> Param {
     match input {
         Input::Text(s) => Param::Str(s.clone()),
-        Input::Number(n) if n.fract() == 0.0 && n.abs() <= MAX_SAFE => Param::Int(*n as i64),
+        Input::Number(n) if fract(*n) == 0.0 && n.abs() <= MAX_SAFE => Param::Int(*n as i64),
         // JSON (and equality) has no NaN or Infinity: those are their JS spelling.
         Input::Number(n) if n.is_finite() => Param::Num(*n),
         Input::Number(n) => Param::Str(js_number(*n)),
@@ -182,7 +207,7 @@ pub fn quote(s: &str) -> String {
     if s.chars().nth(MAX).is_some() {
         out.push('…');
     }
-    format!("\"{out}\"")
+    crate::cat!("\"", out, "\"")
 }
 
 /// Formats a number the way JS prints it, for messages: Rust's `{}` (or `{:e}`
@@ -194,27 +219,27 @@ pub(crate) fn js_number(n: f64) -> String {
     }
     let sign = if n.is_sign_negative() { "-" } else { "" };
     if n.is_infinite() {
-        return format!("{sign}Infinity");
+        return crate::cat!(sign, "Infinity");
     }
     if n == 0.0 {
-        return format!("{sign}0");
+        return crate::cat!(sign, "0");
     }
     let (digits, k) = shortest(n.abs());
     let len = i32::try_from(digits.len()).unwrap_or(i32::MAX);
     let zeros = |count: i32| "0".repeat(usize::try_from(count).unwrap_or(0));
     let body = if n.abs() >= 1e21 {
-        let (first, rest) = digits.split_at(1);
+        let (first, rest) = digits.split_at_checked(1).unwrap_or(("", ""));
         let point = if rest.is_empty() { "" } else { "." };
-        format!("{first}{point}{rest}e{}", k - 1)
+        crate::cat!(first, point, rest, "e", k - 1)
     } else if k <= 0 {
-        format!("0.{}{digits}", zeros(-k))
+        crate::cat!("0.", zeros(-k), digits)
     } else if k < len {
-        let (int, frac) = digits.split_at(usize::try_from(k).unwrap_or(0));
-        format!("{int}.{frac}")
+        let (int, frac) = digits.split_at_checked(usize::try_from(k).unwrap_or(0)).unwrap_or(("", ""));
+        crate::cat!(int, ".", frac)
     } else {
-        format!("{digits}{}", zeros(k - len))
+        crate::cat!(digits, zeros(k - len))
     };
-    format!("{sign}{body}")
+    crate::cat!(sign, body)
 }
 
 /// A non-negative integer of up to 1280 bits, little-endian 32-bit limbs: enough
@@ -265,7 +290,7 @@ impl Big {
 }
 
 impl PartialOrd for Big {
-    fn partial_cmp(&self, other: &Big) -> Option<std::cmp::Ordering> {
+    fn partial_cmp(&self, other: &Big) -> Option<core::cmp::Ordering> {
         Some(self.0.iter().rev().cmp(other.0.iter().rev()))
     }
 }
@@ -289,7 +314,7 @@ fn shortest(v: f64) -> (String, i32) {
     };
     // An estimate of ceil(log10(v)) that is never too high; the loop below fixes it up.
     let bit_len = 64 - f.leading_zeros() as i32;
-    let mut k = (f64::from(e + bit_len - 1) * std::f64::consts::LOG10_2 - 1e-10).ceil() as i32;
+    let mut k = ceil(f64::from(e + bit_len - 1) * core::f64::consts::LOG10_2 - 1e-10) as i32;
     if k >= 0 {
         s = s.mul(10, k);
     } else {

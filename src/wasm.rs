@@ -12,13 +12,17 @@
 //! and caller data is never indexed or unwrapped, so the module stays usable after
 //! any input.
 
+use crate::cat;
 use crate::describe::{self as spec, ActionSpec, Dependency, FieldSpec};
 use crate::messages::Locale;
 use crate::parse;
+#[allow(unused_imports)]
+use crate::prelude::*;
 use crate::problem::{Param, Problem};
 use crate::request::{self, BuildOptions, Built, Method, Misuse, ResponseFormat};
 use crate::rules::Action;
 use crate::sign::{self as signing, SignatureVersion};
+use crate::text::{int_text, Hex2, Padded};
 use crate::value::{quote, Input, Value};
 use js_sys::{Array, Date, JsString, Object, RangeError, Reflect, TypeError, JSON};
 use wasm_bindgen::prelude::*;
@@ -35,12 +39,13 @@ const METHODS: &[(&str, Method)] = &[("GET", Method::Get), ("POST", Method::Post
 const SIGNATURES: &[(&str, SignatureVersion)] = &[("v1", SignatureVersion::V1), ("v3", SignatureVersion::V3)];
 const LOCALES: &[(&str, Locale)] = &[("en", Locale::En), ("zh-CN", Locale::ZhCn)];
 /// The build options, in the order they are read (and were, one by one, before `readOptions`).
-const BUILD_OPTIONS: Names = &["accessKeyId", "timestamp", "nonce", "format", "method", "endpoint", "securityToken", "locale", "signature"];
+const BUILD_OPTIONS: Names = "accessKeyId,timestamp,nonce,format,method,endpoint,securityToken,locale,signature";
 
 /// The options `validate` reads.
-const LOCALE_OPTION: Names = &["locale"];
+const LOCALE_OPTION: Names = "locale";
 
-type Names = &'static [&'static str];
+/// Option names joined by `,` (JS splits them once per list).
+type Names = &'static str;
 
 /// A call's arguments as read: the action, the params, and the options (`None`: not given).
 type Arguments = (&'static Action, Vec<(String, Input)>, Option<Read>);
@@ -57,7 +62,7 @@ enum Given {
 /// Options as `readOptions` packed them, handed out in order: their names, the packing,
 /// how far it is read, the next option's index, and the failure that ended it, if any.
 struct Read {
-    names: &'static [&'static str],
+    names: Names,
     packed: String,
     at: usize,
     index: usize,
@@ -72,14 +77,8 @@ const TYPES: &str = include_str!("api.d.ts");
 #[wasm_bindgen(module = "/js/boundary.js")]
 extern "C" {
     #[wasm_bindgen(js_name = readCall, catch)]
-    fn read_call(
-        action: &JsValue,
-        params: &JsValue,
-        options: &JsValue,
-        names: &JsValue,
-        budget: u32,
-        max_keys: u32,
-    ) -> Result<String, JsValue>;
+    fn read_call(action: &JsValue, params: &JsValue, options: &JsValue, names: &str, budget: u32, max_keys: u32)
+        -> Result<String, JsValue>;
     #[wasm_bindgen(js_name = takeFailure)]
     fn take_failure() -> Array;
     #[wasm_bindgen(js_name = v1Result)]
@@ -135,7 +134,7 @@ pub fn build_request(action: &JsValue, params: &JsValue, options: &JsValue) -> R
     let mut call = Call::new("buildRequest");
     let (action, params, read) = call.arguments(action, params, options, BUILD_OPTIONS)?;
     let (options, signature) = call.build_options(read, options)?;
-    let misuse = |m: Misuse| call.range_error(&m.to_string());
+    let misuse = |m: Misuse| call.range_error(&m.message());
     if signature == SignatureVersion::V1 {
         return Ok(match request::build(action.name, &params, &options).map_err(misuse)? {
             // Percent-encoded ASCII, so `\n` separates; JS decodes `params` back from the query.
@@ -162,7 +161,7 @@ pub fn build_request(action: &JsValue, params: &JsValue, options: &JsValue) -> R
 
 /// The result of a build stopped by `found`.
 fn invalid(found: &[Problem]) -> Result<JsValue, JsValue> {
-    JSON::parse(&format!("{{\"ok\":false,\"errors\":{}}}", problems_json(found)))
+    JSON::parse(&cat!("{\"ok\":false,\"errors\":", problems_json(found), "}"))
 }
 
 /// The signature of `stringToSign` with the AccessKey secret, for trusted contexts
@@ -173,7 +172,7 @@ pub fn sign(string_to_sign: &JsValue, secret: &JsValue, signature: &JsValue) -> 
     let string_to_sign = call.string("stringToSign", "a string", string_to_sign)?;
     let secret = call.secret("accessKeySecret", secret)?;
     let version = call.choice("signature", given(signature), SIGNATURES)?.unwrap_or_default();
-    signing::sign(&string_to_sign, &secret, version).map(JsValue::from).map_err(|m| call.range_error(&m.to_string()))
+    signing::sign(&string_to_sign, &secret, version).map(JsValue::from).map_err(|m| call.range_error(&m.message()))
 }
 
 /// A V1 `buildRequest` result's URL with `&Signature=…` appended.
@@ -184,7 +183,7 @@ pub fn signed_url(built: &JsValue, secret: &JsValue) -> Result<JsValue, JsValue>
     let url = call.member(built, "built", "url")?;
     let string_to_sign = call.member(built, "built", "stringToSign")?;
     let secret = call.secret("accessKeySecret", secret)?;
-    signing::signed_url(&url, &string_to_sign, &secret).map(JsValue::from).map_err(|m| call.range_error(&m.to_string()))
+    signing::signed_url(&url, &string_to_sign, &secret).map(JsValue::from).map_err(|m| call.range_error(&m.message()))
 }
 
 /// The `Authorization` header value for a V3 `buildRequest` result.
@@ -198,7 +197,7 @@ pub fn authorization(built: &JsValue, secret: &JsValue) -> Result<JsValue, JsVal
     let secret = call.secret("accessKeySecret", secret)?;
     signing::authorization(&access_key_id, &signed_headers, &string_to_sign, &secret)
         .map(JsValue::from)
-        .map_err(|m| call.range_error(&m.to_string()))
+        .map_err(|m| call.range_error(&m.message()))
 }
 
 /// A V1 request read back from a URL, query string or POST body: its action,
@@ -233,7 +232,7 @@ pub fn parse_request(input: &JsValue, options: &JsValue) -> Result<JsValue, JsVa
     }
     result.set("params", entries(params)?)?.set("common", record(&parsed.common)?)?.set("problems", problems(&parsed.problems)?)?;
     if let Some(secret) = secret {
-        let valid = parsed.verify(&secret, method).map_err(|m| call.range_error(&m.to_string()))?;
+        let valid = parsed.verify(&secret, method).map_err(|m| call.range_error(&m.message()))?;
         result.set("signatureValid", valid)?;
     }
     Ok(result.0.into())
@@ -251,11 +250,11 @@ impl Call {
     }
 
     fn type_error(&self, what: &str, expected: &str, got: &JsValue) -> JsValue {
-        TypeError::new(&format!("{}: {what} must be {expected}; got {}", self.name, kind(got))).into()
+        TypeError::new(&cat!(self.name, ": ", what, " must be ", expected, "; got ", kind(got))).into()
     }
 
     fn range_error(&self, message: &str) -> JsValue {
-        RangeError::new(&format!("{}: {message}", self.name)).into()
+        RangeError::new(&cat!(self.name, ": ", message)).into()
     }
 
     /// An `Error` for caller code that threw while being read, with the thrown value as its `cause`.
@@ -267,8 +266,8 @@ impl Call {
             .filter(|m| m.length() <= 1_000)
             .and_then(|m| m.as_string());
         let message = match detail {
-            Some(d) => format!("{}: reading {what} threw: {d}", self.name),
-            None => format!("{}: reading {what} threw {}", self.name, kind(&thrown)),
+            Some(d) => cat!(self.name, ": reading ", what, " threw: ", d),
+            None => cat!(self.name, ": reading ", what, " threw ", kind(&thrown)),
         };
         let error = js_sys::Error::new(&message);
         error.set_cause(&thrown);
@@ -281,12 +280,12 @@ impl Call {
         self.text_left = self.text_left.checked_sub(s.length()).ok_or_else(|| self.over(what))?;
         let copy = s.as_string().unwrap_or_default();
         // Only a copy holding U+FFFD needs the slow, code unit by code unit check.
-        let well_formed = !copy.contains('\u{FFFD}') || s.is_valid_utf16();
+        let well_formed = !copy.chars().any(|c| c == char::REPLACEMENT_CHARACTER) || s.is_valid_utf16();
         Ok((copy, well_formed))
     }
 
     fn over(&self, what: &str) -> JsValue {
-        self.range_error(&format!("{what} takes the text of one call past {MAX_TEXT_UNITS} UTF-16 code units"))
+        self.range_error(&cat!(what, " takes the text of one call past ", MAX_TEXT_UNITS, " UTF-16 code units"))
     }
 
     fn action(&mut self, value: &JsValue) -> Result<&'static Action, JsValue> {
@@ -294,7 +293,7 @@ impl Call {
             Some(s) => self.text(s, "action")?.0,
             None => return Err(self.type_error("action", "a string", value)),
         };
-        request::find_action(&name).map_err(|m| self.range_error(&m.to_string()))
+        request::find_action(&name).map_err(|m| self.range_error(&m.message()))
     }
 
     /// Whether `value` is a plain object: its prototype is `null` or a root prototype
@@ -312,14 +311,13 @@ impl Call {
     /// (`None`: not given) to hand out in order. An options failure comes back as a
     /// `Read` that ends in it, so that the options before it are checked first.
     fn arguments(&mut self, action: &JsValue, params: &JsValue, options: &JsValue, names: Names) -> Result<Arguments, JsValue> {
-        let packed = option_names(names, |js| read_call(action, params, options, js, self.text_left, MAX_PARAMS))
-            .map_err(|e| self.threw("the arguments", e))?;
+        let packed = read_call(action, params, options, names, self.text_left, MAX_PARAMS).map_err(|e| self.threw("the arguments", e))?;
         if packed.is_empty() {
             return self.failed(params, options, names);
         }
         let unreadable = || self.unreadable("the arguments");
         let (name, rest) = counted(&packed, ':').ok_or_else(unreadable)?;
-        let action = request::find_action(name).map_err(|m| self.range_error(&m.to_string()))?;
+        let action = request::find_action(name).map_err(|m| self.range_error(&m.message()))?;
         let (params, rest) = counted(rest, ':').ok_or_else(unreadable)?;
         let (left, params) = unpack(params).ok_or_else(unreadable)?;
         self.text_left = left;
@@ -360,8 +358,13 @@ impl Call {
         let what = path("params", &key);
         match failure.get(0).as_f64().unwrap_or(0.0) as u8 {
             1 => self.threw("params", failure.get(2)),
-            2 => self
-                .range_error(&format!("params has {} keys; at most {MAX_PARAMS} are read", failure.get(2).as_f64().unwrap_or(0.0) as u32)),
+            2 => self.range_error(&cat!(
+                "params has ",
+                failure.get(2).as_f64().unwrap_or(0.0) as u32,
+                " keys; at most ",
+                MAX_PARAMS,
+                " are read"
+            )),
             3 => self.over("a key of params"),
             4 | 6 => self.threw(&what, failure.get(2)),
             5 => self.over(&what),
@@ -383,7 +386,7 @@ impl Call {
 
     /// One option's value; `undefined` and `null` mean not given.
     fn option(&self, options: &JsValue, name: &'static str) -> Result<Option<JsValue>, JsValue> {
-        let v = Reflect::get(options, &interned(name)).map_err(|e| self.threw(&format!("options.{name}"), e))?;
+        let v = Reflect::get(options, &JsValue::from_str(name)).map_err(|e| self.threw(&cat!("options.", name), e))?;
         Ok(given(&v))
     }
 
@@ -404,14 +407,14 @@ impl Call {
 
     fn option_choice<T: Copy>(&mut self, options: &JsValue, name: &'static str, choices: &[(&str, T)]) -> Result<Option<T>, JsValue> {
         let value = self.option(options, name)?;
-        self.choice(&format!("options.{name}"), value, choices)
+        self.choice(&cat!("options.", name), value, choices)
     }
 
     /// An AccessKey secret: a non-empty string.
     fn secret(&mut self, what: &str, value: &JsValue) -> Result<String, JsValue> {
         let secret = self.string(what, "a string (an AccessKey secret)", value)?;
         if secret.is_empty() {
-            return Err(self.range_error(&format!("{what} must be a non-empty AccessKey secret")));
+            return Err(self.range_error(&cat!(what, " must be a non-empty AccessKey secret")));
         }
         Ok(secret)
     }
@@ -436,7 +439,15 @@ impl Call {
         let got = self.member(value, "built", "signature")?;
         if got != version.as_str() {
             let other = if version == SignatureVersion::V1 { "authorization for a v3 request" } else { "signedUrl for a v1 request" };
-            return Err(self.range_error(&format!("built.signature must be \"{}\"; got {} (use {other})", version.as_str(), quote(&got))));
+            return Err(self.range_error(&cat!(
+                "built.signature must be \"",
+                version.as_str(),
+                "\"; got ",
+                quote(&got),
+                " (use ",
+                other,
+                ")"
+            )));
         }
         Ok(())
     }
@@ -501,24 +512,22 @@ impl Call {
 
     /// The next option of `read`, in the order of its names, its text charged to the budget.
     fn next_option(&mut self, read: &mut Read) -> Result<Given, JsValue> {
-        let name = read.names.get(read.index).copied().unwrap_or("");
+        let name = read.names.split(',').nth(read.index).unwrap_or("");
         read.index += 1;
         let Some(packed) = read.packed.get(read.at..).filter(|p| !p.is_empty()) else {
             let Some(failure) = read.failure.take() else { return Err(self.unreadable("options")) };
             return match failure.get(0).as_f64() {
-                Some(2.0) => Err(self.threw(&format!("options.{name}"), failure.get(2))),
+                Some(2.0) => Err(self.threw(&cat!("options.", name), failure.get(2))),
                 Some(3.0) => Ok(Given::Other(failure.get(2))),
-                _ => Err(self.over(&format!("options.{name}"))),
+                _ => Err(self.over(&cat!("options.", name))),
             };
         };
         let (given, rest) = unpack_option(packed).ok_or_else(|| self.unreadable("options"))?;
         if let Given::Text(text, _) = &given {
             // The length in UTF-16 code units, as JS counted it.
             let units = text.encode_utf16().count();
-            self.text_left = u32::try_from(units)
-                .ok()
-                .and_then(|u| self.text_left.checked_sub(u))
-                .ok_or_else(|| self.over(&format!("options.{name}")))?;
+            self.text_left =
+                u32::try_from(units).ok().and_then(|u| self.text_left.checked_sub(u)).ok_or_else(|| self.over(&cat!("options.", name)))?;
         }
         read.at = read.packed.len() - rest.len();
         Ok(given)
@@ -527,7 +536,7 @@ impl Call {
     /// The error for a string option, argument or member that is not a well-formed string.
     fn refused(&self, what: &str, expected: &str, given: Given) -> JsValue {
         match given {
-            Given::Text(..) => self.range_error(&format!("{what} holds an unpaired surrogate")),
+            Given::Text(..) => self.range_error(&cat!(what, " holds an unpaired surrogate")),
             Given::Absent(v) | Given::Other(v) => self.type_error(what, expected, &v),
             // Only `timestamp` takes a Date's time; to any other option a Date is an object.
             Given::Time(_) => self.type_error(what, expected, &Object::new()),
@@ -546,7 +555,7 @@ impl Call {
     /// A value from a closed set of strings; `None` when not given.
     fn given_choice<T: Copy>(&self, what: &str, given: Given, choices: &[(&str, T)]) -> Result<Option<T>, JsValue> {
         // Only a refusal needs the list, so it is not built on every call.
-        let expected = || choices.iter().map(|(s, _)| format!("\"{s}\"")).collect::<Vec<_>>().join(" or ");
+        let expected = || choices.iter().map(|(s, _)| cat!("\"", s, "\"")).collect::<Vec<_>>().join(" or ");
         let given = match given {
             Given::Absent(_) => return Ok(None),
             Given::Text(text, _) => text,
@@ -554,7 +563,7 @@ impl Call {
         };
         match choices.iter().find(|(s, _)| *s == given) {
             Some((_, choice)) => Ok(Some(*choice)),
-            None => Err(self.range_error(&format!("{what} must be {}; got {}", expected(), quote(&given)))),
+            None => Err(self.range_error(&cat!(what, " must be ", expected(), "; got ", quote(&given)))),
         }
     }
 
@@ -572,16 +581,16 @@ impl Call {
 
     /// An Error for when the two halves of the boundary disagree.
     fn unreadable(&self, what: &str) -> JsValue {
-        js_sys::Error::new(&format!("{}: {what} could not be read", self.name)).into()
+        js_sys::Error::new(&cat!(self.name, ": ", what, " could not be read")).into()
     }
 
     /// A random (version 4) UUID from the platform's crypto-strength generator.
     fn uuid_v4(&self) -> Result<String, JsValue> {
         let mut bytes = [0u8; 16];
         get_random_values(&mut bytes).map_err(|_| {
-            JsValue::from(js_sys::Error::new(&format!(
-                "{}: crypto.getRandomValues is not available for a SignatureNonce; give options.nonce",
-                self.name
+            JsValue::from(js_sys::Error::new(&cat!(
+                self.name,
+                ": crypto.getRandomValues is not available for a SignatureNonce; give options.nonce"
             )))
         })?;
         let mut out = String::with_capacity(36);
@@ -595,44 +604,10 @@ impl Call {
             if matches!(i, 4 | 6 | 8 | 10) {
                 out.push('-');
             }
-            out.push_str(&format!("{byte:02x}"));
+            out.push_str(&cat!(Hex2(byte)));
         }
         Ok(out)
     }
-}
-
-thread_local! {
-    /// Lists of option names as JS arrays, made once.
-    static NAME_LISTS: std::cell::RefCell<Vec<(Names, JsValue)>> = const { std::cell::RefCell::new(Vec::new()) };
-    /// Option names as JS strings, made once: decoding a name costs more than reading the option.
-    static NAMES: std::cell::RefCell<Vec<(&'static str, JsValue)>> = const { std::cell::RefCell::new(Vec::new()) };
-}
-
-/// `name` as a JS string, from the cache.
-fn interned(name: &'static str) -> JsValue {
-    NAMES.with(|names| {
-        let mut names = names.borrow_mut();
-        if let Some((_, v)) = names.iter().find(|(n, _)| *n == name) {
-            return v.clone();
-        }
-        let v = JsValue::from_str(name);
-        names.push((name, v.clone()));
-        v
-    })
-}
-
-/// `f` of `names` as a JS array, from the cache.
-fn option_names<T>(names: Names, f: impl FnOnce(&JsValue) -> T) -> T {
-    let js = NAME_LISTS.with(|lists| {
-        let mut lists = lists.borrow_mut();
-        if let Some((_, js)) = lists.iter().find(|(n, _)| std::ptr::eq(*n, names)) {
-            return js.clone();
-        }
-        let js: JsValue = strings(names).into();
-        lists.push((names, js.clone()));
-        js
-    });
-    f(&js)
 }
 
 /// A value as given: `undefined` and `null` mean not given.
@@ -668,9 +643,9 @@ fn kind(value: &JsValue) -> &'static str {
 /// `params.RegionId`, or `params["odd key"]` for a key that is not a plain name.
 fn path(base: &str, key: &str) -> String {
     if !key.is_empty() && key.len() <= 64 && key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_') {
-        format!("{base}.{key}")
+        cat!(base, ".", key)
     } else {
-        format!("{base}[{}]", quote(key))
+        cat!(base, "[", quote(key), "]")
     }
 }
 
@@ -682,7 +657,9 @@ fn utc_timestamp(ms: f64) -> String {
         return String::new();
     }
     // Exact: |ms / 1000| < 2^53 after the range check.
-    let secs = (ms / 1000.0).floor() as i64;
+    // `floor` without std: truncate, then step down below zero (|ms / 1000| < 2^63 here).
+    let whole = ms / 1000.0;
+    let secs = (whole as i64) - i64::from((whole as i64) as f64 > whole);
     let (days, second) = (secs.div_euclid(86_400), secs.rem_euclid(86_400));
     // Days since 1970-01-01 to a proleptic Gregorian date (Howard Hinnant's civil_from_days).
     let z = days + 719_468;
@@ -693,7 +670,20 @@ fn utc_timestamp(ms: f64) -> String {
     let day = doy - (153 * mp + 2) / 5 + 1;
     let month = if mp < 10 { mp + 3 } else { mp - 9 };
     let year = yoe + era * 400 + i64::from(month <= 2);
-    format!("{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}Z", second / 3_600, second / 60 % 60, second % 60)
+    cat!(
+        Padded(year, 4),
+        "-",
+        Padded(month, 2),
+        "-",
+        Padded(day, 2),
+        "T",
+        Padded(second / 3_600, 2),
+        ":",
+        Padded(second / 60 % 60, 2),
+        ":",
+        Padded(second % 60, 2),
+        "Z"
+    )
 }
 
 /// A fresh plain object, filled by chained `set`s.
@@ -725,7 +715,7 @@ fn int(n: i64) -> JsValue {
     if crate::value::is_safe_integer(n) {
         JsValue::from_f64(n as f64)
     } else {
-        JsValue::from_str(&n.to_string())
+        JsValue::from_str(&int_text(n))
     }
 }
 
@@ -936,7 +926,7 @@ impl Json {
         let mut rest = s;
         // Runs without a byte to escape are copied whole.
         while let Some(at) = rest.bytes().position(|b| b == b'"' || b == b'\\' || b < 0x20) {
-            let (run, tail) = rest.split_at(at);
+            let (run, tail) = rest.split_at_checked(at).unwrap_or((rest, ""));
             self.0.push_str(run);
             let b = tail.as_bytes().first().copied().unwrap_or(0);
             match b {
@@ -976,9 +966,9 @@ impl Json {
     /// A JS number, or its decimal string where a number would lose digits.
     fn int(&mut self, n: i64) -> &mut Self {
         if crate::value::is_safe_integer(n) {
-            self.0.push_str(&n.to_string());
+            self.0.push_str(&int_text(n));
         } else {
-            self.text(&n.to_string());
+            self.text(&int_text(n));
         }
         self
     }

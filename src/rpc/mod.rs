@@ -1,4 +1,6 @@
 //! Signed-ready serialization (SPEC §4).
+#[allow(unused_imports)]
+use crate::prelude::*;
 
 pub mod digest;
 pub mod encode;

@@ -1,5 +1,7 @@
 //! Signature version 1.0 (HMAC-SHA1): canonical query and string-to-sign.
 //! Generic over parameter sets, so Alibaba's published ECS example tests it too.
+#[allow(unused_imports)]
+use crate::prelude::*;
 
 use super::encode::encode_into;
 

@@ -3,6 +3,8 @@
 //! describes them and as the official `@alicloud/openapi-util`
 //! `getAuthorization` computes them. Generic over requests, so Alibaba's
 //! published ECS `RunInstances` example tests it too.
+#[allow(unused_imports)]
+use crate::prelude::*;
 
 use super::digest::sha256;
 
@@ -78,5 +80,5 @@ pub fn canonical_request(r: &Request<'_>) -> String {
 
 /// `ACS3-HMAC-SHA256\n` + hex(SHA-256(canonical request)).
 pub fn string_to_sign(canonical_request: &str) -> String {
-    format!("{ALGORITHM}\n{}", sha256_hex(canonical_request.as_bytes()))
+    crate::cat!(ALGORITHM, "\n", sha256_hex(canonical_request.as_bytes()))
 }

@@ -1,4 +1,6 @@
 //! Fields that several actions share, declared once.
+#[allow(unused_imports)]
+use crate::prelude::*;
 
 use super::{Check, Field, Format, Type};
 use crate::messages::Text;

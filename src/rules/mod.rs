@@ -1,5 +1,7 @@
 //! The rule kinds and one declarative table per action: the single source of
 //! truth that the validator, the serializer, `describe` and the form all read.
+#[allow(unused_imports)]
+use crate::prelude::*;
 
 mod common;
 mod hardware;

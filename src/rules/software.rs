@@ -1,5 +1,7 @@
 //! CreateSmartAccessGatewaySoftware: buy an SAG app (software client) instance.
 //! Seeds 000 (zh), 001 and 002 (2024, which stands where they differ).
+#[allow(unused_imports)]
+use crate::prelude::*;
 
 use super::common::{
     self, AUTO_PAY, CHARGE_TYPE, DATA_PLAN, OWNER_ACCOUNT, OWNER_ID, PERIOD, REGION_ID, RESOURCE_OWNER_ACCOUNT, RESOURCE_OWNER_ID,

@@ -1,0 +1,131 @@
+//! The crate's only text formatting: `cat!` appends pieces (text, characters,
+//! booleans, integers) to a `String`. `format!` would bring `core::fmt` into the
+//! browser build, kilobytes of code for what is here a few lines.
+
+#[allow(unused_imports)]
+use crate::prelude::*;
+
+/// Something `cat!` can append.
+pub trait Piece {
+    fn put(&self, out: &mut String);
+}
+
+impl Piece for str {
+    fn put(&self, out: &mut String) {
+        out.push_str(self);
+    }
+}
+
+impl Piece for String {
+    fn put(&self, out: &mut String) {
+        out.push_str(self);
+    }
+}
+
+impl Piece for char {
+    fn put(&self, out: &mut String) {
+        out.push(*self);
+    }
+}
+
+impl Piece for bool {
+    fn put(&self, out: &mut String) {
+        out.push_str(if *self { "true" } else { "false" });
+    }
+}
+
+impl<T: Piece + ?Sized> Piece for &T {
+    fn put(&self, out: &mut String) {
+        (**self).put(out);
+    }
+}
+
+macro_rules! integer_piece {
+    ($($t:ty),*) => {$(
+        impl Piece for $t {
+            fn put(&self, out: &mut String) {
+                put_int(i128::from(*self), 1, out);
+            }
+        }
+    )*};
+}
+integer_piece!(i64, i32, u32, u8, u16);
+
+impl Piece for usize {
+    fn put(&self, out: &mut String) {
+        put_int(i128::try_from(*self).unwrap_or(i128::MAX), 1, out);
+    }
+}
+
+/// An integer written with at least `.1` digits, zero-padded (`{:0width$}`).
+pub struct Padded(pub i64, pub usize);
+
+impl Piece for Padded {
+    fn put(&self, out: &mut String) {
+        put_int(i128::from(self.0), self.1, out);
+    }
+}
+
+/// A byte as two lower-case hex digits (`{:02x}`).
+pub struct Hex2(pub u8);
+
+impl Piece for Hex2 {
+    fn put(&self, out: &mut String) {
+        const HEX: &[u8; 16] = b"0123456789abcdef";
+        out.push(char::from(HEX[usize::from(self.0 >> 4)]));
+        out.push(char::from(HEX[usize::from(self.0 & 0x0f)]));
+    }
+}
+
+/// Writes `n` in decimal with at least `width` digits.
+fn put_int(n: i128, width: usize, out: &mut String) {
+    // 39 digits hold any u128; digits are collected from the right.
+    let mut digits = [b'0'; 40];
+    let mut rest = n.unsigned_abs();
+    let mut used = 0;
+    for slot in digits.iter_mut().rev() {
+        *slot = b'0' + (rest % 10) as u8;
+        rest /= 10;
+        used += 1;
+        if rest == 0 && used >= width {
+            break;
+        }
+    }
+    if n < 0 {
+        out.push('-');
+    }
+    let start = digits.len().saturating_sub(used);
+    out.push_str(core::str::from_utf8(digits.get(start..).unwrap_or_default()).unwrap_or_default());
+}
+
+/// Concatenates its arguments' text (each a `text::Piece`) into a new `String`.
+#[macro_export]
+macro_rules! cat {
+    ($($piece:expr),* $(,)?) => {{
+        let mut out = $crate::prelude::String::new();
+        $( $crate::text::Piece::put(&$piece, &mut out); )*
+        out
+    }};
+}
+
+/// An integer's decimal text.
+pub fn int_text(n: i64) -> String {
+    crate::cat!(n)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Hex2, Padded};
+
+    #[test]
+    fn writes_what_format_writes() {
+        for n in [0i64, 7, -7, 10, 99, 100, -100, i64::MAX, i64::MIN, 2_147_483_647, -2_147_483_648] {
+            assert_eq!(crate::cat!(n), format!("{n}"));
+        }
+        for (n, width) in [(5i64, 2), (12, 2), (123, 2), (7, 4), (0, 2), (2016, 4)] {
+            assert_eq!(crate::cat!(Padded(n, width)), format!("{n:0width$}"));
+        }
+        assert_eq!(crate::cat!(usize::MAX), format!("{}", usize::MAX));
+        assert_eq!(crate::cat!(Hex2(0x0f), Hex2(0xa0), 'x', true, false, "s"), "0fa0xtruefalses");
+    }
+}
