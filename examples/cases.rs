@@ -42,7 +42,7 @@ fn main() -> ExitCode {
         );
     }
 
-    let mut ecs: Vec<(String, String)> = [
+    let mut ecs = [
         ("AccessKeyId", "testid"),
         ("Action", "DescribeRegions"),
         ("Format", "XML"),
@@ -51,12 +51,10 @@ fn main() -> ExitCode {
         ("SignatureVersion", "1.0"),
         ("Timestamp", "2016-02-23T12:46:24Z"),
         ("Version", "2014-05-26"),
-    ]
-    .iter()
-    .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
-    .collect();
+    ];
     let query = v1::canonical_query(&mut ecs);
     let to_sign = v1::string_to_sign("GET", &query);
+    let ecs: Vec<(String, String)> = ecs.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())).collect();
     println!("{}", case_json("ecs-DescribeRegions", "GET", &ecs, &query, &to_sign, Some("OLeaidS1JvxuMvnyHOwuJ+uX5qY=")));
     ExitCode::SUCCESS
 }

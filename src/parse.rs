@@ -48,7 +48,8 @@ impl Parsed {
     /// `secret`, sent with `method` (a URL is a GET; a body is a POST).
     /// `false` when there is no `Signature`.
     pub fn verify(&self, secret: &str, method: Method) -> Result<bool, Misuse> {
-        let mut unsigned: Pairs = self.pairs.iter().filter(|(k, _)| k != "Signature").cloned().collect();
+        let mut unsigned: Vec<(&str, &str)> =
+            self.pairs.iter().filter(|(k, _)| k != "Signature").map(|(k, v)| (k.as_str(), v.as_str())).collect();
         let string_to_sign = v1::string_to_sign(method.as_str(), &v1::canonical_query(&mut unsigned));
         let expected = sign(&string_to_sign, secret, SignatureVersion::V1)?;
         Ok(self.common.iter().find(|(k, _)| k == "Signature").is_some_and(|(_, given)| same_signature(&expected, given)))

@@ -123,8 +123,24 @@ pub enum Built<R = SignedReady> {
 /// as written into the query, and the host.
 struct Valid {
     action: &'static Action,
-    pairs: Vec<(String, String)>,
+    pairs: Vec<(&'static str, String)>,
     host: String,
+}
+
+impl Valid {
+    /// The business parameters, borrowed.
+    fn business(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.pairs.iter().map(|(k, v)| (*k, v.as_str()))
+    }
+}
+
+/// The texts of a valid V1 request, without its parameters: what the JS bindings
+/// carry across (they read the parameters back from the canonical query).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SignedReadyTexts {
+    pub canonical_query: String,
+    pub string_to_sign: String,
+    pub url: String,
 }
 
 /// Looks an action up, or says that the caller named none we know.
@@ -141,9 +157,9 @@ fn validated(action: &str, params: &Params, options: &BuildOptions) -> Result<Re
     if !checked.is_valid() {
         return Ok(Err(checked.problems));
     }
-    let pairs: Vec<(String, String)> =
-        checked.values.into_iter().filter(|(f, _)| f.name != "Action").map(|(f, v)| (f.name.to_owned(), v.written())).collect();
-    let region = pairs.iter().find(|(k, _)| k == "RegionId").map_or("", |(_, v)| v.as_str());
+    let pairs: Vec<(&'static str, String)> =
+        checked.values.into_iter().filter(|(f, _)| f.name != "Action").map(|(f, v)| (f.name, v.written())).collect();
+    let region = pairs.iter().find(|(k, _)| *k == "RegionId").map_or("", |(_, v)| v.as_str());
     let host = options.endpoint.clone().unwrap_or_else(|| default_endpoint(region));
     Ok(Ok(Valid { action, pairs, host }))
 }
@@ -151,12 +167,30 @@ fn validated(action: &str, params: &Params, options: &BuildOptions) -> Result<Re
 /// Validates `params` for `action` and, when there is no error, serializes them
 /// for signature V1 (HMAC-SHA1).
 pub fn build(action: &str, params: &Params, options: &BuildOptions) -> Result<Built, Misuse> {
-    let Valid { action, mut pairs, host } = match validated(action, params, options)? {
-        Ok(valid) => valid,
-        Err(problems) => return Ok(Built::Invalid(problems)),
-    };
+    Ok(match validated(action, params, options)? {
+        Ok(valid) => {
+            let (pairs, texts) = v1_texts(&valid, options);
+            let params = owned(&pairs);
+            let SignedReadyTexts { canonical_query, string_to_sign, url } = texts;
+            Built::Ready(SignedReady { params, canonical_query, string_to_sign, url, method: options.method })
+        }
+        Err(problems) => Built::Invalid(problems),
+    })
+}
+
+/// `build` without the parameter list, which the texts hold.
+pub fn build_texts(action: &str, params: &Params, options: &BuildOptions) -> Result<Built<SignedReadyTexts>, Misuse> {
+    Ok(match validated(action, params, options)? {
+        Ok(valid) => Built::Ready(v1_texts(&valid, options).1),
+        Err(problems) => Built::Invalid(problems),
+    })
+}
+
+/// Every parameter sent (sorted by key) and the V1 texts, borrowed from the
+/// request and the options: no copy of a key or value is made.
+fn v1_texts<'a>(valid: &'a Valid, options: &'a BuildOptions) -> (Vec<(&'a str, &'a str)>, SignedReadyTexts) {
     let common = [
-        ("Action", action.name),
+        ("Action", valid.action.name),
         ("Version", VERSION),
         ("Format", if options.format == ResponseFormat::Xml { "XML" } else { "JSON" }),
         ("AccessKeyId", options.access_key_id.as_str()),
@@ -165,14 +199,12 @@ pub fn build(action: &str, params: &Params, options: &BuildOptions) -> Result<Bu
         ("SignatureNonce", options.nonce.as_str()),
         ("Timestamp", options.timestamp.as_str()),
     ];
-    pairs.extend(owned(&common));
-    if let Some(token) = &options.security_token {
-        pairs.push(("SecurityToken".to_owned(), token.clone()));
-    }
+    let token = options.security_token.as_deref().map(|t| ("SecurityToken", t));
+    let mut pairs: Vec<(&str, &str)> = valid.business().chain(common).chain(token).collect();
     let canonical_query = v1::canonical_query(&mut pairs);
     let string_to_sign = v1::string_to_sign(options.method.as_str(), &canonical_query);
-    let url = crate::cat!("https://", host, "/?", canonical_query);
-    Ok(Built::Ready(SignedReady { params: pairs, canonical_query, string_to_sign, url, method: options.method }))
+    let url = crate::cat!("https://", valid.host, "/?", canonical_query);
+    (pairs, SignedReadyTexts { canonical_query, string_to_sign, url })
 }
 
 /// Validates `params` for `action` and, when there is no error, serializes them
@@ -186,15 +218,18 @@ pub fn build_v3(action: &str, params: &Params, options: &BuildOptions) -> Result
     if options.format == ResponseFormat::Xml {
         return Err(Misuse::BadOption("format", "JSON with signature v3 (V3 requests carry no Format and are answered in JSON)"));
     }
-    let Valid { action, mut pairs, host } = match valid {
+    let valid = match valid {
         Ok(valid) => valid,
         Err(problems) => return Ok(Built::Invalid(problems)),
     };
+    let (action, host) = (valid.action, valid.host.as_str());
     // V3 sorts and encodes its query exactly as V1 does.
-    let canonical_query = v1::canonical_query(&mut pairs);
+    let mut query: Vec<(&str, &str)> = valid.business().collect();
+    let canonical_query = v1::canonical_query(&mut query);
+    let params = owned(&query);
     let hashed_payload = v3::sha256_hex(b"");
     let mut headers = owned(&[
-        ("host", host.as_str()),
+        ("host", host),
         ("x-acs-action", action.name),
         ("x-acs-content-sha256", hashed_payload.as_str()),
         ("x-acs-date", options.timestamp.as_str()),
@@ -218,7 +253,7 @@ pub fn build_v3(action: &str, params: &Params, options: &BuildOptions) -> Result
     let string_to_sign = v3::string_to_sign(&canonical_request);
     let url = crate::cat!("https://", host, "/?", canonical_query);
     Ok(Built::Ready(SignedReadyV3 {
-        params: pairs,
+        params,
         canonical_query,
         url,
         method: options.method,

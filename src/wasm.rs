@@ -59,13 +59,12 @@ enum Given {
     Other(JsValue),
 }
 
-/// Options as `readOptions` packed them, handed out in order: their names, the packing,
-/// how far it is read, the next option's index, and the failure that ended it, if any.
+/// Options as `readOptions` packed them, handed out in order: the names not yet handed
+/// out, the packing, how far it is read, and the failure that ended it, if any.
 struct Read {
     names: Names,
     packed: String,
     at: usize,
-    index: usize,
     failure: Option<Array>,
 }
 
@@ -136,7 +135,7 @@ pub fn build_request(action: &JsValue, params: &JsValue, options: &JsValue) -> R
     let (options, signature) = call.build_options(read, options)?;
     let misuse = |m: Misuse| call.range_error(&m.message());
     if signature == SignatureVersion::V1 {
-        return Ok(match request::build(action.name, &params, &options).map_err(misuse)? {
+        return Ok(match request::build_texts(action.name, &params, &options).map_err(misuse)? {
             // Percent-encoded ASCII, so `\n` separates; JS decodes `params` back from the query.
             Built::Ready(r) => v1_result(&[options.method.as_str(), &r.canonical_query, &r.string_to_sign, &r.url].join("\n")),
             Built::Invalid(found) => invalid(&found)?,
@@ -316,12 +315,12 @@ impl Call {
             return self.failed(params, options, names);
         }
         let unreadable = || self.unreadable("the arguments");
-        let (name, rest) = counted(&packed, ':').ok_or_else(unreadable)?;
+        let (name, rest) = counted(&packed, b':').ok_or_else(unreadable)?;
         let action = request::find_action(name).map_err(|m| self.range_error(&m.message()))?;
-        let (params, rest) = counted(rest, ':').ok_or_else(unreadable)?;
+        let (params, rest) = counted(rest, b':').ok_or_else(unreadable)?;
         let (left, params) = unpack(params).ok_or_else(unreadable)?;
         self.text_left = left;
-        let read = (rest != "-").then(|| Read { names, packed: rest.to_owned(), at: 0, index: 0, failure: None });
+        let read = (rest != "-").then(|| Read { names, packed: rest.to_owned(), at: 0, failure: None });
         Ok((action, params, read))
     }
 
@@ -347,7 +346,7 @@ impl Call {
             Some(1.0) => Err(self.threw("options", detail.get(2))),
             _ => {
                 let packed = detail.get(3).as_string().unwrap_or_default();
-                Ok((action, Vec::new(), Some(Read { names, packed, at: 0, index: 0, failure: Some(detail) })))
+                Ok((action, Vec::new(), Some(Read { names, packed, at: 0, failure: Some(detail) })))
             }
         }
     }
@@ -512,8 +511,8 @@ impl Call {
 
     /// The next option of `read`, in the order of its names, its text charged to the budget.
     fn next_option(&mut self, read: &mut Read) -> Result<Given, JsValue> {
-        let name = read.names.split(',').nth(read.index).unwrap_or("");
-        read.index += 1;
+        let (name, later) = split_at_byte(read.names, b',').unwrap_or((read.names, ""));
+        read.names = later;
         let Some(packed) = read.packed.get(read.at..).filter(|p| !p.is_empty()) else {
             let Some(failure) = read.failure.take() else { return Err(self.unreadable("options")) };
             return match failure.get(0).as_f64() {
@@ -806,17 +805,17 @@ fn dependency(d: &Dependency) -> Result<JsValue, JsValue> {
 /// Reads `js/boundary.js`'s packing of a params object: the text budget left,
 /// then each key and its value as the input model. `None` only if the two halves disagree.
 fn unpack(packed: &str) -> Option<(u32, Vec<(String, Input)>)> {
-    let (left, mut rest) = packed.split_once(';')?;
+    let (left, mut rest) = split_at_byte(packed, b';')?;
     let mut params = Vec::new();
     while !rest.is_empty() {
-        let (key, after) = counted(rest, ':')?;
+        let (key, after) = counted(rest, b':')?;
         let (tag, after) = after.split_at_checked(1)?;
         let (input, after) = match tag {
             "u" => (Input::Missing, after),
             "T" | "F" => (Input::Bool(tag == "T"), after),
             "x" => (Input::BadText, after),
             "i" => {
-                let (n, after) = after.split_once(';')?;
+                let (n, after) = split_at_byte(after, b';')?;
                 // A safe integer, so exact as an f64.
                 (Input::Number(n.parse::<i64>().ok()? as f64), after)
             }
@@ -824,8 +823,8 @@ fn unpack(packed: &str) -> Option<(u32, Vec<(String, Input)>)> {
                 let (bits, after) = after.split_at_checked(16)?;
                 (Input::Number(f64::from_bits(u64::from_str_radix(bits, 16).ok()?)), after)
             }
-            "s" => counted(after, ':').map(|(text, after)| (Input::Text(text.to_owned()), after))?,
-            "b" => counted(after, ':').map(|(digits, after)| (Input::BigInt(digits.to_owned()), after))?,
+            "s" => counted(after, b':').map(|(text, after)| (Input::Text(text.to_owned()), after))?,
+            "b" => counted(after, b':').map(|(digits, after)| (Input::BigInt(digits.to_owned()), after))?,
             _ => {
                 let (kind, after) = after.split_at_checked(1)?;
                 let kind = match kind {
@@ -849,7 +848,7 @@ fn unpack_option(packed: &str) -> Option<(Given, &str)> {
     Some(match tag {
         "u" => (Given::Absent(JsValue::UNDEFINED), after),
         "n" => (Given::Absent(JsValue::NULL), after),
-        "s" | "x" => counted(after, ':').map(|(text, after)| (Given::Text(text.to_owned(), tag == "s"), after))?,
+        "s" | "x" => counted(after, b':').map(|(text, after)| (Given::Text(text.to_owned(), tag == "s"), after))?,
         _ => {
             let (bits, after) = after.split_at_checked(16)?;
             (Given::Time(f64::from_bits(u64::from_str_radix(bits, 16).ok()?)), after)
@@ -857,9 +856,16 @@ fn unpack_option(packed: &str) -> Option<(Given, &str)> {
     })
 }
 
+/// `s` split around the first `sep` (an ASCII byte), without it: a plain loop, where
+/// `split_once` goes through the general string searcher.
+fn split_at_byte(s: &str, sep: u8) -> Option<(&str, &str)> {
+    let at = s.bytes().position(|b| b == sep)?;
+    Some((s.get(..at)?, s.get(at + 1..)?))
+}
+
 /// `<length><sep><text>` off the front of `s`, the length in UTF-16 code units.
-fn counted(s: &str, sep: char) -> Option<(&str, &str)> {
-    let (len, rest) = s.split_once(sep)?;
+fn counted(s: &str, sep: u8) -> Option<(&str, &str)> {
+    let (len, rest) = split_at_byte(s, sep)?;
     let units: usize = len.parse().ok()?;
     // ASCII text (the usual case) is as long in bytes as in code units.
     if rest.get(..units).is_some_and(|t| t.is_ascii()) {

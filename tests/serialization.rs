@@ -6,14 +6,10 @@ use smartag_request::rpc::encode::percent_encode;
 use smartag_request::rpc::v1::{canonical_query, string_to_sign};
 use smartag_request::{build, Built, Input};
 
-fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
-    list.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
-}
-
 #[test]
 fn alibaba_published_describe_regions_example() {
     // Alibaba's worked example of the RPC signature (ECS DescribeRegions), SPEC §4.
-    let mut params = pairs(&[
+    let mut params = [
         ("Timestamp", "2016-02-23T12:46:24Z"),
         ("Format", "XML"),
         ("AccessKeyId", "testid"),
@@ -22,7 +18,7 @@ fn alibaba_published_describe_regions_example() {
         ("SignatureNonce", "3ee8c1b8-83d3-44af-a94f-4e0ad82fd6cf"),
         ("Version", "2014-05-26"),
         ("SignatureVersion", "1.0"),
-    ]);
+    ];
     let query = canonical_query(&mut params);
     assert_eq!(
         string_to_sign("GET", &query),
@@ -57,7 +53,7 @@ fn percent_encoding_of_every_special_byte() {
 
 #[test]
 fn keys_sort_in_byte_order() {
-    let mut params = pairs(&[("HardWareSpec", "b"), ("HaType", "a"), ("a", "lower"), ("Z", "upper")]);
+    let mut params = [("HardWareSpec", "b"), ("HaType", "a"), ("a", "lower"), ("Z", "upper")];
     assert_eq!(canonical_query(&mut params), "HaType=a&HardWareSpec=b&Z=upper&a=lower");
     let Ok(Built::Ready(r)) = build(HARDWARE, &hardware(), &options()) else { panic!() };
     let keys: Vec<&str> = r.params.iter().map(|(k, _)| k.as_str()).collect();

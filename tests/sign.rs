@@ -7,7 +7,7 @@ use smartag_request::{build, sign, signed_url, Built, SignatureVersion};
 
 /// Alibaba's published DescribeRegions string-to-sign (SPEC §4).
 fn describe_regions() -> String {
-    let mut params: Vec<(String, String)> = [
+    let mut params = [
         ("AccessKeyId", "testid"),
         ("Action", "DescribeRegions"),
         ("Format", "XML"),
@@ -16,10 +16,7 @@ fn describe_regions() -> String {
         ("SignatureVersion", "1.0"),
         ("Timestamp", TIMESTAMP),
         ("Version", "2014-05-26"),
-    ]
-    .iter()
-    .map(|(k, v)| (k.to_string(), v.to_string()))
-    .collect();
+    ];
     string_to_sign("GET", &canonical_query(&mut params))
 }
 

@@ -29,7 +29,7 @@ fn published_example(date: &str, nonce: &str) -> (String, String) {
         ("user-agent", "AlibabaCloud (Mac OS X; x86_64) Java/1.8.0_352-b08 tea-util/0.2.6 TeaDSL/1"),
         ("accept", "application/json"),
     ]);
-    let mut query = pairs(&[("RegionId", "cn-shanghai"), ("ImageId", "win2019_1809_x64_dtc_zh-cn_40G_alibase_20230811.vhd")]);
+    let mut query = [("RegionId", "cn-shanghai"), ("ImageId", "win2019_1809_x64_dtc_zh-cn_40G_alibase_20230811.vhd")];
     let query = canonical_query(&mut query);
     let (canonical, signed) = canonical_headers(&headers);
     let request = canonical_request(&Request {

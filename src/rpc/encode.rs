@@ -25,18 +25,16 @@ const KEPT: [bool; 256] = {
 };
 
 /// Appends the encoding of `s` to `out` (ASCII; callers make one `String` of the
-/// whole), reserving the room first so that no push reallocates.
+/// whole). Runs of kept bytes are copied whole: most of a query is kept.
 pub fn encode_into(out: &mut Vec<u8>, s: &str) {
-    let escaped = s.bytes().filter(|&b| !KEPT[usize::from(b)]).count();
-    out.reserve(s.len() + 2 * escaped);
-    for &b in s.as_bytes() {
-        if KEPT[usize::from(b)] {
-            out.push(b);
-        } else {
-            out.push(b'%');
-            out.push(HEX[usize::from(b >> 4)]);
-            out.push(HEX[usize::from(b & 0x0f)]);
-        }
+    let mut rest = s.as_bytes();
+    loop {
+        let run = rest.iter().position(|&b| !KEPT[usize::from(b)]).unwrap_or(rest.len());
+        let (kept, tail) = rest.split_at_checked(run).unwrap_or((rest, &[]));
+        out.extend_from_slice(kept);
+        let Some((&b, after)) = tail.split_first() else { return };
+        out.extend_from_slice(&[b'%', HEX[usize::from(b >> 4)], HEX[usize::from(b & 0x0f)]]);
+        rest = after;
     }
 }
 

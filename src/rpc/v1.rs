@@ -8,7 +8,7 @@ use super::encode::encode_into;
 /// Sorts `pairs` by key in plain byte order (`String`'s order; a repeated key's
 /// values by value) and joins the encoded pairs with `&`. Signature V3
 /// canonicalizes its query the same way.
-pub fn canonical_query(pairs: &mut [(String, String)]) -> String {
+pub fn canonical_query(pairs: &mut [(&str, &str)]) -> String {
     super::sort::sort(pairs);
     let mut out = Vec::with_capacity(pairs.iter().map(|(k, v)| k.len() + v.len() + 2).sum::<usize>() * 5 / 4);
     for (i, (k, v)) in pairs.iter().enumerate() {
