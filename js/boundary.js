@@ -30,10 +30,20 @@ let failure; // why the last readCall gave "", for takeFailure
 // undefined or null), reading the options named in `namesText` (joined by `,`): one crossing into the module instead of one per argument.
 // On a failure "" and, for takeFailure, `[stage, action, detail]`: stage 0 the
 // action is not a string (detail: it), 1 it is over budget, 2 params failed, 3
-// options failed (detail: readParams' or readOptions' failure array).
+// options failed (detail: readParams' or readOptions' failure array), 4 something
+// else threw (detail: what). It never throws, so the module imports it without a
+// catching wrapper.
 const nameLists = new Map(); // option names joined by "," → their array
 
 export function readCall(action, params, options, namesText, budget, maxKeys) {
+  try {
+    return packCall(action, params, options, namesText, budget, maxKeys);
+  } catch (e) {
+    return fail(4, undefined, e);
+  }
+}
+
+function packCall(action, params, options, namesText, budget, maxKeys) {
   let names = nameLists.get(namesText);
   if (!names) nameLists.set(namesText, (names = namesText.split(",")));
   if (typeof action !== "string") return fail(0, undefined, action);
@@ -190,4 +200,9 @@ export function v1Result(packed) {
     at = end + 1;
   }
   return { ok: true, signature: "v1", method, params, canonicalQuery, stringToSign, url };
+}
+
+// The module's own JSON text (problems, a V3 result) as plain objects.
+export function parseJson(text) {
+  return JSON.parse(text);
 }

@@ -24,7 +24,7 @@ use crate::rules::Action;
 use crate::sign::{self as signing, SignatureVersion};
 use crate::text::{int_text, Hex2, Padded};
 use crate::value::{quote, Input, Value};
-use js_sys::{Array, Date, JsString, Object, RangeError, Reflect, TypeError, JSON};
+use js_sys::{Array, Date, JsString, Object, RangeError, Reflect, TypeError};
 use wasm_bindgen::prelude::*;
 
 /// At most this many parameters per call: far above any action's table, and it
@@ -75,13 +75,15 @@ const TYPES: &str = include_str!("api.d.ts");
 // string; a V1 result finished from one string.
 #[wasm_bindgen(module = "/js/boundary.js")]
 extern "C" {
-    #[wasm_bindgen(js_name = readCall, catch)]
-    fn read_call(action: &JsValue, params: &JsValue, options: &JsValue, names: &str, budget: u32, max_keys: u32)
-        -> Result<String, JsValue>;
+    #[wasm_bindgen(js_name = readCall)]
+    fn read_call(action: &JsValue, params: &JsValue, options: &JsValue, names: &str, budget: u32, max_keys: u32) -> String;
     #[wasm_bindgen(js_name = takeFailure)]
     fn take_failure() -> Array;
     #[wasm_bindgen(js_name = v1Result)]
     fn v1_result(packed: &str) -> JsValue;
+    /// `JSON.parse` of text the module wrote, which is always JSON: no catching wrapper.
+    #[wasm_bindgen(js_name = parseJson)]
+    fn parse_json(text: &str) -> JsValue;
 }
 
 #[wasm_bindgen]
@@ -124,7 +126,7 @@ pub fn validate(action: &JsValue, params: &JsValue, options: &JsValue) -> Result
         }
         None => Locale::default(),
     };
-    problems(&crate::validate::check(action, &params, locale).problems)
+    Ok(problems(&crate::validate::check(action, &params, locale).problems))
 }
 
 /// A signed-ready request (V1 by default, V3 with `signature: "v3"`), or the problems that stop it.
@@ -138,12 +140,12 @@ pub fn build_request(action: &JsValue, params: &JsValue, options: &JsValue) -> R
         return Ok(match request::build_texts(action.name, &params, &options).map_err(misuse)? {
             // Percent-encoded ASCII, so `\n` separates; JS decodes `params` back from the query.
             Built::Ready(r) => v1_result(&[options.method.as_str(), &r.canonical_query, &r.string_to_sign, &r.url].join("\n")),
-            Built::Invalid(found) => invalid(&found)?,
+            Built::Invalid(found) => invalid(&found),
         });
     }
     let r = match request::build_v3(action.name, &params, &options).map_err(misuse)? {
         Built::Ready(r) => r,
-        Built::Invalid(found) => return invalid(&found),
+        Built::Invalid(found) => return Ok(invalid(&found)),
     };
     // The result as one JSON text, parsed on the JS side: one crossing, not one per field.
     let mut ready = Json(String::with_capacity(2048));
@@ -155,12 +157,12 @@ pub fn build_request(action: &JsValue, params: &JsValue, options: &JsValue) -> R
     ready.key(",", "headers").record(&r.headers).key(",", "hashedPayload").text(&r.hashed_payload);
     ready.key(",", "canonicalRequest").text(&r.canonical_request).key(",", "signedHeaders").text(&r.signed_headers);
     ready.key(",", "stringToSign").text(&r.string_to_sign).0.push('}');
-    JSON::parse(&ready.0)
+    Ok(parse_json(&ready.0))
 }
 
 /// The result of a build stopped by `found`.
-fn invalid(found: &[Problem]) -> Result<JsValue, JsValue> {
-    JSON::parse(&cat!("{\"ok\":false,\"errors\":", problems_json(found), "}"))
+fn invalid(found: &[Problem]) -> JsValue {
+    parse_json(&cat!("{\"ok\":false,\"errors\":", problems_json(found), "}"))
 }
 
 /// The signature of `stringToSign` with the AccessKey secret, for trusted contexts
@@ -229,7 +231,7 @@ pub fn parse_request(input: &JsValue, options: &JsValue) -> Result<JsValue, JsVa
     if let Some(endpoint) = &parsed.endpoint {
         result.set("endpoint", endpoint.as_str())?;
     }
-    result.set("params", entries(params)?)?.set("common", record(&parsed.common)?)?.set("problems", problems(&parsed.problems)?)?;
+    result.set("params", entries(params)?)?.set("common", record(&parsed.common)?)?.set("problems", problems(&parsed.problems))?;
     if let Some(secret) = secret {
         let valid = parsed.verify(&secret, method).map_err(|m| call.range_error(&m.message()))?;
         result.set("signatureValid", valid)?;
@@ -310,7 +312,7 @@ impl Call {
     /// (`None`: not given) to hand out in order. An options failure comes back as a
     /// `Read` that ends in it, so that the options before it are checked first.
     fn arguments(&mut self, action: &JsValue, params: &JsValue, options: &JsValue, names: Names) -> Result<Arguments, JsValue> {
-        let packed = read_call(action, params, options, names, self.text_left, MAX_PARAMS).map_err(|e| self.threw("the arguments", e))?;
+        let packed = read_call(action, params, options, names, self.text_left, MAX_PARAMS);
         if packed.is_empty() {
             return self.failed(params, options, names);
         }
@@ -334,6 +336,9 @@ impl Call {
         }
         if stage == 1.0 {
             return Err(self.over("action"));
+        }
+        if stage == 4.0 {
+            return Err(self.threw("the arguments", detail));
         }
         let action = self.action(&failure.get(1))?;
         // A failure, as `[failure, key, value]` for params, `[failure, index, value, the packing so far]` for options.
@@ -731,12 +736,12 @@ fn ints(items: &[i64]) -> Array {
 }
 
 /// Problems as one JSON text parsed on the JS side: one crossing, not one per field.
-fn problems(found: &[Problem]) -> Result<JsValue, JsValue> {
+fn problems(found: &[Problem]) -> JsValue {
     // A valid request, the common case, needs no text at all.
     if found.is_empty() {
-        return Ok(Array::new().into());
+        return Array::new().into();
     }
-    JSON::parse(&problems_json(found))
+    parse_json(&problems_json(found))
 }
 
 fn action_spec(a: &ActionSpec) -> Result<JsValue, JsValue> {
