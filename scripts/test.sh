@@ -26,11 +26,12 @@ step "fuzzing (bounded: FUZZ_SECONDS per target, default 60)"
 
 step "lints for wasm32 (the bindings and the wasm tests; the packaged build without std)"
 cargo clippy --quiet --target wasm32-unknown-unknown --all-targets -- -D warnings
-cargo clippy --quiet --target wasm32-unknown-unknown --lib --features small -- -D warnings
+cargo clippy --quiet --target wasm32-unknown-unknown --all-targets --features small -- -D warnings
+cargo clippy --quiet --target wasm32-unknown-unknown --lib --features standalone -- -D warnings
 
 step "JS API in Node and headless Chromium (wasm-bindgen-test, shared cases in tests/js_api)"
-wasm-pack test --mode no-install --node -- --test node
-wasm-pack test --mode no-install --headless --chrome --chromedriver /usr/bin/chromedriver -- --test browser
+wasm-pack test --mode no-install --node -- --test node --features small
+wasm-pack test --mode no-install --headless --chrome --chromedriver /usr/bin/chromedriver -- --test browser --features small
 
 step "npm package: web, bundler and nodejs builds"
 ./scripts/package.sh

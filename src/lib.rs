@@ -27,19 +27,20 @@
 //! assert!(request.string_to_sign.starts_with("GET&%2F&AccessKeyId%3Dtestid%26Action%3DCreateSmartAccessGatewaySoftware"));
 //! ```
 
-// The browser and Node builds (feature `small`, scripts/package.sh) leave out std,
-// whose panic machinery keeps `core::fmt` and Unicode tables in the module: a panic
-// there is a trap (none is reachable from JS), and dlmalloc is the allocator, as with std.
-#![cfg_attr(all(target_arch = "wasm32", feature = "small"), no_std)]
+// The browser and Node builds (features `small` and `standalone`, scripts/package.sh)
+// leave out std, whose panic machinery keeps `core::fmt` and Unicode tables in the
+// module: a panic there is a trap (none is reachable from JS), and dlmalloc is the
+// allocator, as with std.
+#![cfg_attr(all(target_arch = "wasm32", feature = "small", not(test)), no_std)]
 extern crate alloc;
 
-#[cfg(all(target_arch = "wasm32", feature = "small"))]
+#[cfg(all(target_arch = "wasm32", feature = "standalone"))]
 #[panic_handler]
 fn panic(_: &core::panic::PanicInfo) -> ! {
     core::arch::wasm32::unreachable()
 }
 
-#[cfg(all(target_arch = "wasm32", feature = "small"))]
+#[cfg(all(target_arch = "wasm32", feature = "standalone"))]
 #[global_allocator]
 static ALLOCATOR: dlmalloc::GlobalDlmalloc = dlmalloc::GlobalDlmalloc;
 
