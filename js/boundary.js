@@ -182,24 +182,35 @@ function isDate(v) {
   }
 }
 
-// A successful V1 result from `<method>\n<canonicalQuery>\n<stringToSign>\n<url>`
-// (ASCII): `params` is decoded back from the canonical query, whose encoding is
-// injective, in its order (sorted by key). Its keys are the action's field names
-// and the common parameters' (unreserved characters only, never `__proto__`), so
-// plain assignment defines them; a value is decoded only when it holds an escape
-// (decodeURIComponent is the costliest step of a build).
+const keyLists = new Map(); // a result's keys joined by "," → their array
+
+// A successful V1 result from `<method>\n<canonicalQuery>\n<stringToSign>\n<url>\n<keys>`
+// (ASCII; see v1_packed in src/wasm.rs): `params` is decoded back from the
+// canonical query, whose encoding is injective, in its order (sorted by key). The
+// keys (parameter names: unreserved characters, never `__proto__`) come from a
+// cached split of the last line, so that each name string is made once, and plain
+// assignment defines them; a value is decoded only when it holds an escape.
 export function v1Result(packed) {
-  const [method, canonicalQuery, stringToSign, url] = packed.split("\n");
+  const end1 = packed.indexOf("\n");
+  const end2 = packed.indexOf("\n", end1 + 1);
+  const end3 = packed.indexOf("\n", end2 + 1);
+  const end4 = packed.indexOf("\n", end3 + 1);
+  const canonicalQuery = packed.slice(end1 + 1, end2);
+  const keysText = packed.slice(end4 + 1);
+  let keys = keyLists.get(keysText);
+  if (!keys) keyLists.set(keysText, (keys = keysText.split(",")));
   const params = {};
-  for (let at = 0; at < canonicalQuery.length; ) {
-    const eq = canonicalQuery.indexOf("=", at);
-    let end = canonicalQuery.indexOf("&", eq);
+  for (let k = 0, at = 0; k < keys.length; k++) {
+    const key = keys[k];
+    let end = canonicalQuery.indexOf("&", at);
     if (end < 0) end = canonicalQuery.length;
-    const value = canonicalQuery.slice(eq + 1, end);
-    params[canonicalQuery.slice(at, eq)] = value.includes("%") ? decodeURIComponent(value) : value;
+    const value = canonicalQuery.slice(at + key.length + 1, end);
+    params[key] = value.includes("%") ? decodeURIComponent(value) : value;
     at = end + 1;
   }
-  return { ok: true, signature: "v1", method, params, canonicalQuery, stringToSign, url };
+  const method = packed.slice(0, end1);
+  const stringToSign = packed.slice(end2 + 1, end3);
+  return { ok: true, signature: "v1", method, params, canonicalQuery, stringToSign, url: packed.slice(end3 + 1, end4) };
 }
 
 // The module's own JSON text (problems, a V3 result) as plain objects.

@@ -19,7 +19,7 @@ use crate::parse;
 #[allow(unused_imports)]
 use crate::prelude::*;
 use crate::problem::{Param, Problem};
-use crate::request::{self, BuildOptions, Built, Method, Misuse, ResponseFormat};
+use crate::request::{self, BuildOptions, Built, Method, Misuse, ResponseFormat, SignedReadyTexts};
 use crate::rules::Action;
 use crate::sign::{self as signing, SignatureVersion};
 use crate::text::{int_text, Hex2, Padded};
@@ -138,8 +138,7 @@ pub fn build_request(action: &JsValue, params: &JsValue, options: &JsValue) -> R
     let misuse = |m: Misuse| call.range_error(&m.message());
     if signature == SignatureVersion::V1 {
         return Ok(match request::build_texts(action.name, &params, &options).map_err(misuse)? {
-            // Percent-encoded ASCII, so `\n` separates; JS decodes `params` back from the query.
-            Built::Ready(r) => v1_result(&[options.method.as_str(), &r.canonical_query, &r.string_to_sign, &r.url].join("\n")),
+            Built::Ready(r) => v1_result(&v1_packed(options.method, &r)),
             Built::Invalid(found) => invalid(&found),
         });
     }
@@ -158,6 +157,26 @@ pub fn build_request(action: &JsValue, params: &JsValue, options: &JsValue) -> R
     ready.key(",", "canonicalRequest").text(&r.canonical_request).key(",", "signedHeaders").text(&r.signed_headers);
     ready.key(",", "stringToSign").text(&r.string_to_sign).0.push('}');
     Ok(parse_json(&ready.0))
+}
+
+/// A valid V1 result for `v1Result`: `<method>\n<canonicalQuery>\n<stringToSign>\n<url>\n<keys>`
+/// (percent-encoded ASCII, so `\n` separates), the keys being the query's in order
+/// joined by `,`: parameter names, unreserved characters only. JS decodes `params`
+/// back from the query, taking each name from its cached split of the keys, so that
+/// the names are made once rather than on every call.
+fn v1_packed(method: Method, r: &SignedReadyTexts) -> String {
+    let query = r.canonical_query.as_str();
+    let mut out = String::with_capacity(query.len() * 3 + r.string_to_sign.len());
+    for piece in [method.as_str(), "\n", query, "\n", &r.string_to_sign, "\n", &r.url, "\n"] {
+        out.push_str(piece);
+    }
+    for (i, pair) in query.split('&').enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        out.push_str(split_at_byte(pair, b'=').map_or(pair, |(key, _)| key));
+    }
+    out
 }
 
 /// The result of a build stopped by `found`.
