@@ -201,6 +201,11 @@ fn build_is_deterministic_with_a_fixed_nonce_and_time() {
     assert_eq!(json(&r), json(&build(SOFTWARE, SEED000, FIXED)));
     assert_eq!(text(&r, "url"), format!("https://smartag.cn-shanghai.aliyuncs.com/?{SEED000_QUERY}"));
     assert_eq!(text(&get(&r, "params"), "SignatureNonce"), "3ee8c1b8-83d3-44af-a94f-4e0ad82fd6cf");
+    // Every parameter sent, in the query's order, decoded (worked out from SEED000_QUERY).
+    assert_eq!(
+        json(&get(&r, "params")),
+        r#"{"AccessKeyId":"testid","Action":"CreateSmartAccessGatewaySoftware","AutoPay":"true","ChargeType":"PREPAY","DataPlan":"5","Format":"JSON","Period":"12","RegionId":"cn-shanghai","SignatureMethod":"HMAC-SHA1","SignatureNonce":"3ee8c1b8-83d3-44af-a94f-4e0ad82fd6cf","SignatureVersion":"1.0","Timestamp":"2016-02-23T12:46:24Z","UserCount":"5","Version":"2018-03-13"}"#
+    );
     assert_eq!(json(&JSON::parse(&json(&r)).unwrap()), json(&r), "json round trip");
     // Typed values and a Date give the very same request as form strings.
     let typed = "{RegionId: 'cn-shanghai', Period: 12, AutoPay: true, ChargeType: 'PREPAY', UserCount: 5n, DataPlan: 5}";
