@@ -111,7 +111,7 @@ pub fn describe(action: &JsValue, options: &JsValue) -> Result<JsValue, JsValue>
     let mut call = Call::new("describe");
     let action = call.action(action)?;
     let locale = call.locale(options)?;
-    action_spec(&spec::describe(action, locale))
+    Ok(action_spec(&spec::describe(action, locale)))
 }
 
 /// Every problem with `params` for `action` (errors and warnings).
@@ -234,28 +234,36 @@ pub fn parse_request(input: &JsValue, options: &JsValue) -> Result<JsValue, JsVa
         method = call.option_choice(o, "method", METHODS)?.unwrap_or_default();
     }
     let parsed = parse::parse_request(&input, locale);
-    let params = parsed.params.iter().map(|(k, v)| {
-        let v = match v {
-            Value::Text(s) => JsValue::from_str(s),
-            Value::Int(n) => int(*n),
-            Value::Bool(b) => JsValue::from_bool(*b),
-        };
-        (k.as_str(), v)
-    });
-    let result = Obj::new();
-    result.set("ok", parsed.is_valid())?;
+    let valid = secret.map(|s| parsed.verify(&s, method)).transpose().map_err(|m| call.range_error(&m.message()))?;
+    // One JSON text, parsed on the JS side; JSON.parse defines every key (even
+    // `__proto__`) as an own data property.
+    let mut out = Json(String::with_capacity(1024));
+    out.key("{", "ok").raw(flag(parsed.is_valid()));
     if let Some(action) = &parsed.action {
-        result.set("action", action.as_str())?;
+        out.key(",", "action").text(action);
     }
     if let Some(endpoint) = &parsed.endpoint {
-        result.set("endpoint", endpoint.as_str())?;
+        out.key(",", "endpoint").text(endpoint);
     }
-    result.set("params", entries(params)?)?.set("common", record(&parsed.common)?)?.set("problems", problems(&parsed.problems))?;
-    if let Some(secret) = secret {
-        let valid = parsed.verify(&secret, method).map_err(|m| call.range_error(&m.message()))?;
-        result.set("signatureValid", valid)?;
+    out.key(",", "params");
+    for (i, (k, v)) in parsed.params.iter().enumerate() {
+        out.key(if i > 0 { "," } else { "{" }, k);
+        match v {
+            Value::Text(s) => out.text(s),
+            Value::Int(n) => out.int(*n),
+            Value::Bool(b) => out.raw(flag(*b)),
+        };
     }
-    Ok(result.0.into())
+    if parsed.params.is_empty() {
+        out.0.push('{');
+    }
+    out.0.push('}');
+    out.key(",", "common").record(&parsed.common).key(",", "problems").raw(&problems_json(&parsed.problems));
+    if let Some(valid) = valid {
+        out.key(",", "signatureValid").raw(flag(valid));
+    }
+    out.0.push('}');
+    Ok(parse_json(&out.0))
 }
 
 /// One call from JS: its name for messages, and what is left of its text budget.
@@ -709,51 +717,6 @@ fn utc_timestamp(ms: f64) -> String {
     )
 }
 
-/// A fresh plain object, filled by chained `set`s.
-struct Obj(Object);
-
-impl Obj {
-    fn new() -> Self {
-        Obj(Object::new())
-    }
-
-    fn set(&self, key: &str, value: impl Into<JsValue>) -> Result<&Self, JsValue> {
-        Reflect::set(&self.0, &JsValue::from_str(key), &value.into())?;
-        Ok(self)
-    }
-}
-
-/// A plain object of caller-chosen keys, defined rather than assigned, so that a
-/// key such as `__proto__` stays an own data property.
-fn entries<'a>(pairs: impl Iterator<Item = (&'a str, JsValue)>) -> Result<Object, JsValue> {
-    Object::from_entries(&pairs.map(|(k, v)| Array::of2(&JsValue::from_str(k), &v)).collect::<Array>())
-}
-
-fn record(pairs: &[(String, String)]) -> Result<Object, JsValue> {
-    entries(pairs.iter().map(|(k, v)| (k.as_str(), JsValue::from_str(v))))
-}
-
-/// An integer as a JS number, or as its decimal string where a number would lose digits.
-fn int(n: i64) -> JsValue {
-    if crate::value::is_safe_integer(n) {
-        JsValue::from_f64(n as f64)
-    } else {
-        JsValue::from_str(&int_text(n))
-    }
-}
-
-fn size(n: usize) -> JsValue {
-    int(i64::try_from(n).unwrap_or(i64::MAX))
-}
-
-fn strings(items: &[&str]) -> Array {
-    items.iter().map(|s| JsValue::from_str(s)).collect()
-}
-
-fn ints(items: &[i64]) -> Array {
-    items.iter().map(|n| int(*n)).collect()
-}
-
 /// Problems as one JSON text parsed on the JS side: one crossing, not one per field.
 fn problems(found: &[Problem]) -> JsValue {
     // A valid request, the common case, needs no text at all.
@@ -763,67 +726,77 @@ fn problems(found: &[Problem]) -> JsValue {
     parse_json(&problems_json(found))
 }
 
-fn action_spec(a: &ActionSpec) -> Result<JsValue, JsValue> {
-    let fields = Array::new();
-    for f in &a.fields {
-        fields.push(&field_spec(f)?);
-    }
-    let o = Obj::new();
-    o.set("action", a.action)?.set("version", a.version)?.set("title", a.title)?.set("fields", fields)?;
-    Ok(o.0.into())
+/// An action's spec as one JSON text parsed on the JS side.
+fn action_spec(a: &ActionSpec) -> JsValue {
+    let mut out = Json(String::with_capacity(8192));
+    out.key("{", "action").text(a.action).key(",", "version").text(a.version).key(",", "title").text(a.title);
+    out.key(",", "fields").list(&a.fields, field_spec);
+    out.0.push('}');
+    parse_json(&out.0)
 }
 
-fn field_spec(f: &FieldSpec) -> Result<JsValue, JsValue> {
-    let o = Obj::new();
-    o.set("name", f.name)?
-        .set("type", f.ty.as_str())?
-        .set("required", f.required)?
-        .set("label", f.label)?
-        .set("help", f.help)?
-        .set("example", f.example)?
-        .set("freeText", f.free_text)?;
-    // Optional keys are omitted when absent, never set to undefined.
-    let optional = [
-        // Allowed values: strings for an enum, numbers for Period and DataPlan.
-        ("enum", f.allowed.map(|a| strings(a).into()).or_else(|| f.values.map(|v| ints(v).into()))),
-        ("min", f.min.map(int)),
-        ("max", f.max.map(int)),
-        ("multipleOf", f.multiple_of.map(int)),
+fn field_spec(out: &mut Json, f: &FieldSpec) {
+    out.key("{", "name").text(f.name).key(",", "type").text(f.ty.as_str());
+    out.key(",", "required").raw(flag(f.required)).key(",", "label").text(f.label).key(",", "help").text(f.help);
+    out.key(",", "example").text(f.example).key(",", "freeText").raw(flag(f.free_text));
+    // Optional keys are omitted when absent, never set to null.
+    // Allowed values: strings for an enum, numbers for Period and DataPlan.
+    if let Some(allowed) = f.allowed {
+        out.key(",", "enum").list(allowed, |o, s| {
+            o.text(s);
+        });
+    } else if let Some(values) = f.values {
+        out.key(",", "enum").list(values, |o, n| {
+            o.int(*n);
+        });
+    }
+    let size = |n: usize| i64::try_from(n).unwrap_or(i64::MAX);
+    let numbers = [
+        ("min", f.min),
+        ("max", f.max),
+        ("multipleOf", f.multiple_of),
         ("minLength", f.min_length.map(size)),
         ("maxLength", f.max_length.map(size)),
-        ("format", f.format.map(|x| JsValue::from_str(x.as_str()))),
     ];
-    for (key, value) in optional {
-        if let Some(v) = value {
-            o.set(key, v)?;
+    for (key, value) in numbers {
+        if let Some(n) = value {
+            out.key(",", key).int(n);
         }
+    }
+    if let Some(format) = f.format {
+        out.key(",", "format").text(format.as_str());
     }
     if let Some(d) = &f.dependency {
-        o.set("dependency", dependency(d)?)?;
+        out.key(",", "dependency");
+        dependency(out, d);
     }
-    Ok(o.0.into())
+    out.0.push('}');
 }
 
-fn dependency(d: &Dependency) -> Result<JsValue, JsValue> {
-    let o = Obj::new();
+fn dependency(out: &mut Json, d: &Dependency) {
     match d {
         Dependency::RangeBy { field, ranges } => {
-            let list = Array::new();
-            for (value, min, max) in ranges.iter() {
-                let r = Obj::new();
-                r.set("value", *value)?.set("min", int(*min))?.set("max", int(*max))?;
-                list.push(&r.0);
-            }
-            o.set("kind", "rangeBy")?.set("field", *field)?.set("ranges", list)?;
+            out.key("{", "kind").text("rangeBy").key(",", "field").text(field).key(",", "ranges").list(ranges, |o, (value, min, max)| {
+                o.key("{", "value").text(value).key(",", "min").int(*min).key(",", "max").int(*max).0.push('}');
+            });
         }
         Dependency::RequiredWhen { field, when, value } => {
-            o.set("kind", "requiredWhen")?.set("field", *field)?.set("when", *when)?.set("value", *value)?;
+            out.key("{", "kind").text("requiredWhen").key(",", "field").text(field).key(",", "when").text(when);
+            out.key(",", "value").text(value);
         }
         Dependency::OnlyWith { field, value } => {
-            o.set("kind", "onlyWith")?.set("field", *field)?.set("value", *value)?;
+            out.key("{", "kind").text("onlyWith").key(",", "field").text(field).key(",", "value").text(value);
         }
     }
-    Ok(o.0.into())
+    out.0.push('}');
+}
+
+fn flag(b: bool) -> &'static str {
+    if b {
+        "true"
+    } else {
+        "false"
+    }
 }
 
 /// Reads `js/boundary.js`'s packing of a params object: the text budget left,
@@ -924,7 +897,7 @@ fn problems_json(found: &[Problem]) -> String {
                 Param::Int(n) => out.int(*n),
                 // Always finite (`value::raw` spells NaN and Infinity as text), so valid JSON.
                 Param::Num(n) => out.raw(&crate::value::js_number(*n)),
-                Param::Bool(b) => out.raw(if *b { "true" } else { "false" }),
+                Param::Bool(b) => out.raw(flag(*b)),
                 Param::Str(s) => out.text(s),
                 Param::Ints(ns) => out.list(ns, |o, n| {
                     o.int(*n);
