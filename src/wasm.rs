@@ -170,11 +170,13 @@ fn v1_packed(method: Method, r: &SignedReadyTexts) -> String {
     for piece in [method.as_str(), "\n", query, "\n", &r.string_to_sign, "\n", &r.url, "\n"] {
         out.push_str(piece);
     }
-    for (i, pair) in query.split('&').enumerate() {
-        if i > 0 {
+    let mut rest = query;
+    while let Some((key, after)) = split_at_byte(rest, b'=') {
+        out.push_str(key);
+        rest = split_at_byte(after, b'&').map_or("", |(_, next)| next);
+        if !rest.is_empty() {
             out.push(',');
         }
-        out.push_str(split_at_byte(pair, b'=').map_or(pair, |(key, _)| key));
     }
     out
 }
