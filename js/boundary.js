@@ -27,25 +27,26 @@ let failure; // why the last readCall gave "", for takeFailure
 // One call's `action`, `params` and `options` read in one pass, in that order, and
 // packed as `<action length>:<action><params packing length>:<params packing>`
 // then the options packing (see readParams and readOptions; `-` when options is
-// undefined or null), reading the options named in `namesText` (joined by `,`): one crossing into the module instead of one per argument.
+// undefined or null): one crossing into the module instead of one per argument. It
+// reads the options of list `namesId`, whose names (joined by `,`) come as
+// `namesText` with the first call that uses the list, and only then.
 // On a failure "" and, for takeFailure, `[stage, action, detail]`: stage 0 the
 // action is not a string (detail: it), 1 it is over budget, 2 params failed, 3
 // options failed (detail: readParams' or readOptions' failure array), 4 something
 // else threw (detail: what). It never throws, so the module imports it without a
 // catching wrapper.
-const nameLists = new Map(); // option names joined by "," → their array
+const nameLists = []; // the option-name lists, by id
 
-export function readCall(action, params, options, namesText, budget, maxKeys) {
+export function readCall(action, params, options, namesId, namesText, budget, maxKeys) {
   try {
-    return packCall(action, params, options, namesText, budget, maxKeys);
+    if (namesText !== undefined) nameLists[namesId] = namesText.split(",");
+    return packCall(action, params, options, nameLists[namesId], budget, maxKeys);
   } catch (e) {
     return fail(4, undefined, e);
   }
 }
 
-function packCall(action, params, options, namesText, budget, maxKeys) {
-  let names = nameLists.get(namesText);
-  if (!names) nameLists.set(namesText, (names = namesText.split(",")));
+function packCall(action, params, options, names, budget, maxKeys) {
   if (typeof action !== "string") return fail(0, undefined, action);
   if ((budget -= action.length) < 0) return fail(1, action);
   const read = readParams(params, budget, maxKeys);

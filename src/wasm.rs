@@ -24,6 +24,7 @@ use crate::rules::Action;
 use crate::sign::{self as signing, SignatureVersion};
 use crate::text::{int_text, Hex2, Padded};
 use crate::value::{quote, Input, Value};
+use core::sync::atomic::{AtomicU32, Ordering};
 use js_sys::{Array, Date, JsString, Object, RangeError, Reflect, TypeError};
 use wasm_bindgen::prelude::*;
 
@@ -39,13 +40,22 @@ const METHODS: &[(&str, Method)] = &[("GET", Method::Get), ("POST", Method::Post
 const SIGNATURES: &[(&str, SignatureVersion)] = &[("v1", SignatureVersion::V1), ("v3", SignatureVersion::V3)];
 const LOCALES: &[(&str, Locale)] = &[("en", Locale::En), ("zh-CN", Locale::ZhCn)];
 /// The build options, in the order they are read (and were, one by one, before `readOptions`).
-const BUILD_OPTIONS: Names = "accessKeyId,timestamp,nonce,format,method,endpoint,securityToken,locale,signature";
+const BUILD_OPTIONS: Names = Names { id: 0, text: "accessKeyId,timestamp,nonce,format,method,endpoint,securityToken,locale,signature" };
 
 /// The options `validate` reads.
-const LOCALE_OPTION: Names = "locale";
+const LOCALE_OPTION: Names = Names { id: 1, text: "locale" };
 
-/// Option names joined by `,` (JS splits them once per list).
-type Names = &'static str;
+/// A list of option names: `text`, the names joined by `,`, goes to `readCall` with
+/// the first call that reads the list (`NAMES_SENT`), which keeps it split under `id`;
+/// later calls send the `id` alone, so no text is decoded for it.
+#[derive(Clone, Copy)]
+struct Names {
+    id: u32,
+    text: &'static str,
+}
+
+/// The ids of the option-name lists `readCall` already holds, one bit each.
+static NAMES_SENT: AtomicU32 = AtomicU32::new(0);
 
 /// A call's arguments as read: the action, the params, and the options (`None`: not given).
 type Arguments = (&'static Action, Vec<(String, Input)>, Option<Read>);
@@ -62,7 +72,7 @@ enum Given {
 /// Options as `readOptions` packed them, handed out in order: the names not yet handed
 /// out, the packing, how far it is read, and the failure that ended it, if any.
 struct Read {
-    names: Names,
+    names: &'static str,
     packed: String,
     at: usize,
     failure: Option<Array>,
@@ -76,7 +86,15 @@ const TYPES: &str = include_str!("api.d.ts");
 #[wasm_bindgen(module = "/js/boundary.js")]
 extern "C" {
     #[wasm_bindgen(js_name = readCall)]
-    fn read_call(action: &JsValue, params: &JsValue, options: &JsValue, names: &str, budget: u32, max_keys: u32) -> String;
+    fn read_call(
+        action: &JsValue,
+        params: &JsValue,
+        options: &JsValue,
+        names_id: u32,
+        names_text: Option<&str>,
+        budget: u32,
+        max_keys: u32,
+    ) -> String;
     #[wasm_bindgen(js_name = takeFailure)]
     fn take_failure() -> Array;
     #[wasm_bindgen(js_name = v1Result)]
@@ -341,7 +359,9 @@ impl Call {
     /// (`None`: not given) to hand out in order. An options failure comes back as a
     /// `Read` that ends in it, so that the options before it are checked first.
     fn arguments(&mut self, action: &JsValue, params: &JsValue, options: &JsValue, names: Names) -> Result<Arguments, JsValue> {
-        let packed = read_call(action, params, options, names, self.text_left, MAX_PARAMS);
+        let bit = 1 << names.id;
+        let first = NAMES_SENT.fetch_or(bit, Ordering::Relaxed) & bit == 0;
+        let packed = read_call(action, params, options, names.id, first.then_some(names.text), self.text_left, MAX_PARAMS);
         if packed.is_empty() {
             return self.failed(params, options, names);
         }
@@ -351,7 +371,7 @@ impl Call {
         let (params, rest) = counted(rest, b':').ok_or_else(unreadable)?;
         let (left, params) = unpack(params).ok_or_else(unreadable)?;
         self.text_left = left;
-        let read = (rest != "-").then(|| Read { names, packed: rest.to_owned(), at: 0, failure: None });
+        let read = (rest != "-").then(|| Read { names: names.text, packed: rest.to_owned(), at: 0, failure: None });
         Ok((action, params, read))
     }
 
@@ -380,7 +400,7 @@ impl Call {
             Some(1.0) => Err(self.threw("options", detail.get(2))),
             _ => {
                 let packed = detail.get(3).as_string().unwrap_or_default();
-                Ok((action, Vec::new(), Some(Read { names, packed, at: 0, failure: Some(detail) })))
+                Ok((action, Vec::new(), Some(Read { names: names.text, packed, at: 0, failure: Some(detail) })))
             }
         }
     }
