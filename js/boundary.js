@@ -23,23 +23,25 @@ function kind(v) {
 }
 
 let failure; // why the last readCall gave "", for takeFailure
+const nameLists = []; // the option-name lists, by id
+let actionNames = []; // the module's actions
 
 // One call's `action`, `params` and `options` read in one pass, in that order, and
 // packed as `<action length>:<action><params packing length>:<params packing>`
 // then the options packing (see readParams and readOptions; `-` when options is
-// undefined or null): one crossing into the module instead of one per argument. It
-// reads the options of list `namesId`, whose names (joined by `,`) come as
-// `namesText` with the first call that uses the list, and only then.
+// undefined or null): one crossing into the module instead of one per argument.
+// The names (joined by `,`) of option list `namesId` come as `namesText`, and the
+// action names as `actionsText`, with the first call that needs them, and only
+// then. An unknown action fails before params and options are read.
 // On a failure "" and, for takeFailure, `[stage, action, detail]`: stage 0 the
-// action is not a string (detail: it), 1 it is over budget, 2 params failed, 3
-// options failed (detail: readParams' or readOptions' failure array), 4 something
-// else threw (detail: what). It never throws, so the module imports it without a
-// catching wrapper.
-const nameLists = []; // the option-name lists, by id
-
-export function readCall(action, params, options, namesId, namesText, budget, maxKeys) {
+// action is not a string (detail: it), 1 it is over budget or unknown, 2 params
+// failed, 3 options failed (detail: readParams' or readOptions' failure array), 4
+// something else threw (detail: what). It never throws, so the module imports it
+// without a catching wrapper.
+export function readCall(action, params, options, namesId, namesText, actionsText, budget, maxKeys) {
   try {
     if (namesText !== undefined) nameLists[namesId] = namesText.split(",");
+    if (actionsText !== undefined) actionNames = actionsText.split(",");
     return packCall(action, params, options, nameLists[namesId], budget, maxKeys);
   } catch (e) {
     return fail(4, undefined, e);
@@ -48,7 +50,7 @@ export function readCall(action, params, options, namesId, namesText, budget, ma
 
 function packCall(action, params, options, names, budget, maxKeys) {
   if (typeof action !== "string") return fail(0, undefined, action);
-  if ((budget -= action.length) < 0) return fail(1, action);
+  if ((budget -= action.length) < 0 || !actionNames.includes(action)) return fail(1, action);
   const read = readParams(params, budget, maxKeys);
   if (typeof read !== "string") return fail(2, action, read);
   // readParams' packing starts with the budget it left: the options' budget.

@@ -57,7 +57,7 @@ impl Piece for usize {
     }
 }
 
-/// An integer written with at least `.1` digits, zero-padded (`{:0width$}`).
+/// An integer at least `.1` characters wide, zero-padded after its sign (`{:0width$}`).
 pub struct Padded(pub i64, pub usize);
 
 impl Piece for Padded {
@@ -77,8 +77,10 @@ impl Piece for Hex2 {
     }
 }
 
-/// Writes `n` in decimal with at least `width` digits.
+/// Writes `n` in decimal, at least `width` characters wide with its sign, zero-padded
+/// after the sign (as `format!("{n:0width$}")`).
 fn put_int(n: i128, width: usize, out: &mut String) {
+    let width = if n < 0 { width.saturating_sub(1) } else { width };
     // 39 digits hold any u128; digits are collected from the right.
     let mut digits = [b'0'; 40];
     let mut rest = n.unsigned_abs();
@@ -122,7 +124,7 @@ mod tests {
         for n in [0i64, 7, -7, 10, 99, 100, -100, i64::MAX, i64::MIN, 2_147_483_647, -2_147_483_648] {
             assert_eq!(crate::cat!(n), format!("{n}"));
         }
-        for (n, width) in [(5i64, 2), (12, 2), (123, 2), (7, 4), (0, 2), (2016, 4)] {
+        for (n, width) in [(5i64, 2), (12, 2), (123, 2), (7, 4), (0, 2), (2016, 4), (-1, 4), (-12, 2), (-123, 2), (-5, 1)] {
             assert_eq!(crate::cat!(Padded(n, width)), format!("{n:0width$}"));
         }
         assert_eq!(crate::cat!(usize::MAX), format!("{}", usize::MAX));

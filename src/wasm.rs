@@ -8,9 +8,9 @@
 //! outside what is allowed (an unknown action or option value, a malformed
 //! option, a call over the size caps), an `Error` when caller code threw while
 //! being read. Nothing reachable from JS panics: every JS operation that can run
-//! caller code (getters, Proxy traps, `toString`) goes through a catching import,
-//! and caller data is never indexed or unwrapped, so the module stays usable after
-//! any input.
+//! caller code (getters, Proxy traps, `toString`) is caught, in `js/boundary.js`
+//! or by a catching import, and caller data is never indexed or unwrapped, so the
+//! module stays usable after any input.
 
 use crate::cat;
 use crate::describe::{self as spec, ActionSpec, Dependency, FieldSpec};
@@ -39,7 +39,7 @@ pub const MAX_TEXT_UNITS: u32 = 1 << 20;
 const METHODS: &[(&str, Method)] = &[("GET", Method::Get), ("POST", Method::Post)];
 const SIGNATURES: &[(&str, SignatureVersion)] = &[("v1", SignatureVersion::V1), ("v3", SignatureVersion::V3)];
 const LOCALES: &[(&str, Locale)] = &[("en", Locale::En), ("zh-CN", Locale::ZhCn)];
-/// The build options, in the order they are read (and were, one by one, before `readOptions`).
+/// The build options, in the order they are read.
 const BUILD_OPTIONS: Names = Names { id: 0, text: "accessKeyId,timestamp,nonce,format,method,endpoint,securityToken,locale,signature" };
 
 /// The options `validate` reads.
@@ -54,8 +54,9 @@ struct Names {
     text: &'static str,
 }
 
-/// The ids of the option-name lists `readCall` already holds, one bit each.
+/// The ids of the name lists `readCall` already holds, one bit each (`ACTIONS_SENT`: the actions').
 static NAMES_SENT: AtomicU32 = AtomicU32::new(0);
+const ACTIONS_SENT: u32 = 1 << 31;
 
 /// A call's arguments as read: the action, the params, and the options (`None`: not given).
 type Arguments = (&'static Action, Vec<(String, Input)>, Option<Read>);
@@ -92,6 +93,7 @@ extern "C" {
         options: &JsValue,
         names_id: u32,
         names_text: Option<&str>,
+        actions_text: Option<&str>,
         budget: u32,
         max_keys: u32,
     ) -> String;
@@ -359,9 +361,10 @@ impl Call {
     /// (`None`: not given) to hand out in order. An options failure comes back as a
     /// `Read` that ends in it, so that the options before it are checked first.
     fn arguments(&mut self, action: &JsValue, params: &JsValue, options: &JsValue, names: Names) -> Result<Arguments, JsValue> {
-        let bit = 1 << names.id;
-        let first = NAMES_SENT.fetch_or(bit, Ordering::Relaxed) & bit == 0;
-        let packed = read_call(action, params, options, names.id, first.then_some(names.text), self.text_left, MAX_PARAMS);
+        let sent = NAMES_SENT.fetch_or(1 << names.id | ACTIONS_SENT, Ordering::Relaxed);
+        let names_text = (sent & 1 << names.id == 0).then_some(names.text);
+        let actions_text = (sent & ACTIONS_SENT == 0).then(|| crate::rules::ACTION_NAMES.join(","));
+        let packed = read_call(action, params, options, names.id, names_text, actions_text.as_deref(), self.text_left, MAX_PARAMS);
         if packed.is_empty() {
             return self.failed(params, options, names);
         }
@@ -384,7 +387,9 @@ impl Call {
             return Err(self.type_error("action", "a string", &detail));
         }
         if stage == 1.0 {
-            return Err(self.over("action"));
+            // Over budget or unknown: the same checks again, for their errors.
+            self.action(&failure.get(1))?;
+            return Err(self.unreadable("action"));
         }
         if stage == 4.0 {
             return Err(self.threw("the arguments", detail));

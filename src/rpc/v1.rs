@@ -5,7 +5,7 @@ use crate::prelude::*;
 
 use super::encode::encode_into;
 
-/// Sorts `pairs` by key in plain byte order (`String`'s order; a repeated key's
+/// Sorts `pairs` by key in plain byte order (`str`'s order; a repeated key's
 /// values by value) and joins the encoded pairs with `&`. Signature V3
 /// canonicalizes its query the same way.
 pub fn canonical_query(pairs: &mut [(&str, &str)]) -> String {

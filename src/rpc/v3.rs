@@ -40,7 +40,6 @@ pub fn is_signed_header(lower_name: &str) -> bool {
 /// official signer builds them: signed headers only, names lower-cased and
 /// sorted, values trimmed, the values of a repeated name sorted and joined by `,`.
 pub fn canonical_headers(headers: &[(String, String)]) -> (String, String) {
-    // Owned pairs, so this is the same sort as the canonical query's (one copy of its code).
     let mut signed: Vec<(String, String)> =
         headers.iter().map(|(k, v)| (k.to_ascii_lowercase(), v.trim().to_owned())).filter(|(k, _)| is_signed_header(k)).collect();
     super::sort::sort(&mut signed);

@@ -474,6 +474,15 @@ fn misuse_throws_an_error_that_names_the_argument() {
         assert!(message.starts_with(&format!("{function}: ")) && message.contains(word), "{message} lacks {word}");
         seed000_ok();
     }
+    // The action is checked first: a bad one throws before params or options are read.
+    let reads = "(globalThis.READS = [], {get Period() { READS.push('params') }})";
+    let options = "{get locale() { READS.push('options') }, get accessKeyId() { READS.push('options') }}";
+    for function in ["validate", "buildRequest"] {
+        for action in ["'Nope'", "42", "'x'.repeat((1 << 20) + 1)"] {
+            let (_, message) = thrown(call(function, action, reads, options));
+            assert_eq!(json(&js("READS")), "[]", "{function}({action}) read its arguments: {message}");
+        }
+    }
 }
 
 /// Calls whose arguments run hostile code or are too big to read.
