@@ -185,7 +185,9 @@ function isDate(v) {
   }
 }
 
-const keyLists = new Map(); // a result's keys joined by "," → their array
+// A result's keys joined by "," → their array. Bounded: keys are the actions' field
+// names and the common parameters, so there are only so many sets of them.
+const keyLists = new Map();
 
 // A successful V1 result from `<method>\n<canonicalQuery>\n<stringToSign>\n<url>\n<keys>`
 // (ASCII; see v1_packed in src/wasm.rs): `params` is decoded back from the
