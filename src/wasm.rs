@@ -22,7 +22,7 @@ use crate::problem::{Param, Problem};
 use crate::request::{self, BuildOptions, Built, Method, Misuse, ResponseFormat, SignedReadyTexts};
 use crate::rules::Action;
 use crate::sign::{self as signing, SignatureVersion};
-use crate::text::{int_text, Hex2, Padded};
+use crate::text::{int_text, Hex2, Padded, Piece};
 use crate::value::{quote, Input, Value};
 use core::sync::atomic::{AtomicU32, Ordering};
 use js_sys::{Array, Date, JsString, Object, RangeError, Reflect, TypeError};
@@ -260,29 +260,21 @@ pub fn parse_request(input: &JsValue, options: &JsValue) -> Result<JsValue, JsVa
     // One JSON text, parsed on the JS side; JSON.parse defines every key (even
     // `__proto__`) as an own data property.
     let mut out = Json(String::with_capacity(1024));
-    out.key("{", "ok").raw(flag(parsed.is_valid()));
+    out.key("{", "ok").bool(parsed.is_valid());
     if let Some(action) = &parsed.action {
         out.key(",", "action").text(action);
     }
     if let Some(endpoint) = &parsed.endpoint {
         out.key(",", "endpoint").text(endpoint);
     }
-    out.key(",", "params");
-    for (i, (k, v)) in parsed.params.iter().enumerate() {
-        out.key(if i > 0 { "," } else { "{" }, k);
-        match v {
-            Value::Text(s) => out.text(s),
-            Value::Int(n) => out.int(*n),
-            Value::Bool(b) => out.raw(flag(*b)),
-        };
-    }
-    if parsed.params.is_empty() {
-        out.0.push('{');
-    }
-    out.0.push('}');
+    out.key(",", "params").object(&parsed.params, |o, v| match v {
+        Value::Text(s) => o.text(s),
+        Value::Int(n) => o.int(*n),
+        Value::Bool(b) => o.bool(*b),
+    });
     out.key(",", "common").record(&parsed.common).key(",", "problems").raw(&problems_json(&parsed.problems));
     if let Some(valid) = valid {
-        out.key(",", "signatureValid").raw(flag(valid));
+        out.key(",", "signatureValid").bool(valid);
     }
     out.0.push('}');
     Ok(parse_json(&out.0))
@@ -662,7 +654,7 @@ impl Call {
             if matches!(i, 4 | 6 | 8 | 10) {
                 out.push('-');
             }
-            out.push_str(&cat!(Hex2(byte)));
+            Hex2(byte).put(&mut out);
         }
         Ok(out)
     }
@@ -764,8 +756,8 @@ fn action_spec(a: &ActionSpec) -> JsValue {
 
 fn field_spec(out: &mut Json, f: &FieldSpec) {
     out.key("{", "name").text(f.name).key(",", "type").text(f.ty.as_str());
-    out.key(",", "required").raw(flag(f.required)).key(",", "label").text(f.label).key(",", "help").text(f.help);
-    out.key(",", "example").text(f.example).key(",", "freeText").raw(flag(f.free_text));
+    out.key(",", "required").bool(f.required).key(",", "label").text(f.label).key(",", "help").text(f.help);
+    out.key(",", "example").text(f.example).key(",", "freeText").bool(f.free_text);
     // Optional keys are omitted when absent, never set to null.
     // Allowed values: strings for an enum, numbers for Period and DataPlan.
     if let Some(allowed) = f.allowed {
@@ -816,14 +808,6 @@ fn dependency(out: &mut Json, d: &Dependency) {
         }
     }
     out.0.push('}');
-}
-
-fn flag(b: bool) -> &'static str {
-    if b {
-        "true"
-    } else {
-        "false"
-    }
 }
 
 /// Reads `js/boundary.js`'s packing of a params object: the text budget left,
@@ -916,25 +900,19 @@ fn problems_json(found: &[Problem]) -> String {
             out.0.push(',');
         }
         out.key("{", "field").text(&p.field).key(",", "rule").text(p.rule.as_str()).key(",", "code").text(p.code);
-        out.key(",", "message").text(&p.message).key(",", "params");
-        out.0.push('{');
-        for (j, (k, v)) in p.params.iter().enumerate() {
-            out.key(if j > 0 { "," } else { "" }, k);
-            match v {
-                Param::Int(n) => out.int(*n),
-                // Always finite (`value::raw` spells NaN and Infinity as text), so valid JSON.
-                Param::Num(n) => out.raw(&crate::value::js_number(*n)),
-                Param::Bool(b) => out.raw(flag(*b)),
-                Param::Str(s) => out.text(s),
-                Param::Ints(ns) => out.list(ns, |o, n| {
-                    o.int(*n);
-                }),
-                Param::Strs(ss) => out.list(ss, |o, s| {
-                    o.text(s);
-                }),
-            };
-        }
-        out.0.push('}');
+        out.key(",", "message").text(&p.message).key(",", "params").object(&p.params, |o, v| match v {
+            Param::Int(n) => o.int(*n),
+            // Always finite (`value::raw` spells NaN and Infinity as text), so valid JSON.
+            Param::Num(n) => o.raw(&crate::value::js_number(*n)),
+            Param::Bool(b) => o.bool(*b),
+            Param::Str(s) => o.text(s),
+            Param::Ints(ns) => o.list(ns, |o, n| {
+                o.int(*n);
+            }),
+            Param::Strs(ss) => o.list(ss, |o, s| {
+                o.text(s);
+            }),
+        });
         out.key(",", "severity").text(p.severity.as_str()).0.push('}');
     }
     out.0.push(']');
@@ -964,8 +942,7 @@ impl Json {
                 b'\\' => self.0.push_str("\\\\"),
                 _ => {
                     self.0.push_str("\\u00");
-                    self.0.push(char::from(HEX[usize::from(b >> 4)]));
-                    self.0.push(char::from(HEX[usize::from(b & 15)]));
+                    Hex2(b).put(&mut self.0);
                 }
             }
             rest = tail.get(1..).unwrap_or("");
@@ -977,17 +954,27 @@ impl Json {
 
     /// An object of string values, keys in the given order.
     fn record(&mut self, pairs: &[(String, String)]) -> &mut Self {
-        for (i, (k, v)) in pairs.iter().enumerate() {
-            self.key(if i > 0 { "," } else { "{" }, k).text(v);
+        self.object(pairs, |o, v| o.text(v))
+    }
+
+    /// An object of `entries`, keys in the given order, each value written by `each`.
+    fn object<K: AsRef<str>, V>(&mut self, entries: &[(K, V)], each: impl for<'a> Fn(&'a mut Self, &V) -> &'a mut Self) -> &mut Self {
+        for (i, (k, v)) in entries.iter().enumerate() {
+            each(self.key(if i > 0 { "," } else { "{" }, k.as_ref()), v);
         }
-        if pairs.is_empty() {
+        if entries.is_empty() {
             self.0.push('{');
         }
         self.0.push('}');
         self
     }
 
-    /// JSON written as is (a number or `true`/`false`).
+    fn bool(&mut self, b: bool) -> &mut Self {
+        b.put(&mut self.0);
+        self
+    }
+
+    /// JSON written as is (a number).
     fn raw(&mut self, json: &str) -> &mut Self {
         self.0.push_str(json);
         self
@@ -1015,5 +1002,3 @@ impl Json {
         self
     }
 }
-
-const HEX: &[u8; 16] = b"0123456789abcdef";
