@@ -125,6 +125,8 @@ struct Valid {
     action: &'static Action,
     pairs: Vec<(&'static str, String)>,
     host: String,
+    /// `SignedReadyTexts::sent`.
+    sent: Option<u64>,
 }
 
 impl Valid {
@@ -140,7 +142,12 @@ impl Valid {
 pub struct SignedReadyTexts {
     pub canonical_query: String,
     pub string_to_sign: String,
-    pub url: String,
+    /// The URL is `https://<host>/?<canonicalQuery>`.
+    pub host: String,
+    /// Which of the action's fields were sent: bit `i` for `action.fields[i]`
+    /// (`None` past 64 fields). With the action and whether a security token was
+    /// sent, it names the query's keys.
+    pub sent: Option<u64>,
 }
 
 /// Looks an action up, or says that the caller named none we know.
@@ -157,11 +164,16 @@ fn validated(action: &str, params: &Params, options: &BuildOptions) -> Result<Re
     if !checked.is_valid() {
         return Ok(Err(checked.problems));
     }
+    let mut sent = Some(0u64);
+    for (field, _) in &checked.values {
+        let bit = action.fields.iter().position(|f| core::ptr::eq(f, *field)).and_then(|i| 1u64.checked_shl(u32::try_from(i).ok()?));
+        sent = sent.zip(bit).map(|(mask, bit)| mask | bit);
+    }
     let pairs: Vec<(&'static str, String)> =
         checked.values.into_iter().filter(|(f, _)| f.name != "Action").map(|(f, v)| (f.name, v.written())).collect();
     let region = pairs.iter().find(|(k, _)| *k == "RegionId").map_or("", |(_, v)| v.as_str());
     let host = options.endpoint.clone().unwrap_or_else(|| default_endpoint(region));
-    Ok(Ok(Valid { action, pairs, host }))
+    Ok(Ok(Valid { action, pairs, host, sent }))
 }
 
 /// Validates `params` for `action` and, when there is no error, serializes them
@@ -171,7 +183,8 @@ pub fn build(action: &str, params: &Params, options: &BuildOptions) -> Result<Bu
         Ok(valid) => {
             let (pairs, texts) = v1_texts(&valid, options);
             let params = owned(&pairs);
-            let SignedReadyTexts { canonical_query, string_to_sign, url } = texts;
+            let SignedReadyTexts { canonical_query, string_to_sign, host, .. } = texts;
+            let url = crate::cat!("https://", host, "/?", canonical_query);
             Built::Ready(SignedReady { params, canonical_query, string_to_sign, url, method: options.method })
         }
         Err(problems) => Built::Invalid(problems),
@@ -203,8 +216,7 @@ fn v1_texts<'a>(valid: &'a Valid, options: &'a BuildOptions) -> (Vec<(&'a str, &
     let mut pairs: Vec<(&str, &str)> = valid.business().chain(common).chain(token).collect();
     let canonical_query = v1::canonical_query(&mut pairs);
     let string_to_sign = v1::string_to_sign(options.method.as_str(), &canonical_query);
-    let url = crate::cat!("https://", valid.host, "/?", canonical_query);
-    (pairs, SignedReadyTexts { canonical_query, string_to_sign, url })
+    (pairs, SignedReadyTexts { canonical_query, string_to_sign, host: valid.host.clone(), sent: valid.sent })
 }
 
 /// Validates `params` for `action` and, when there is no error, serializes them

@@ -44,7 +44,7 @@ macro_rules! integer_piece {
     ($($t:ty),*) => {$(
         impl Piece for $t {
             fn put(&self, out: &mut String) {
-                put_int(i128::from(*self), 1, out);
+                put_int(i64::from(*self), 1, out);
             }
         }
     )*};
@@ -53,7 +53,13 @@ integer_piece!(i64, i32, u32, u8, u16);
 
 impl Piece for usize {
     fn put(&self, out: &mut String) {
-        put_int(i128::try_from(*self).unwrap_or(i128::MAX), 1, out);
+        put_digits(false, u64::try_from(*self).unwrap_or(u64::MAX), 1, out);
+    }
+}
+
+impl Piece for u64 {
+    fn put(&self, out: &mut String) {
+        put_digits(false, *self, 1, out);
     }
 }
 
@@ -62,7 +68,7 @@ pub struct Padded(pub i64, pub usize);
 
 impl Piece for Padded {
     fn put(&self, out: &mut String) {
-        put_int(i128::from(self.0), self.1, out);
+        put_int(self.0, self.1, out);
     }
 }
 
@@ -79,11 +85,18 @@ impl Piece for Hex2 {
 
 /// Writes `n` in decimal, at least `width` characters wide with its sign, zero-padded
 /// after the sign (as `format!("{n:0width$}")`).
-fn put_int(n: i128, width: usize, out: &mut String) {
-    let width = if n < 0 { width.saturating_sub(1) } else { width };
-    // 39 digits hold any u128; digits are collected from the right.
-    let mut digits = [b'0'; 40];
-    let mut rest = n.unsigned_abs();
+fn put_int(n: i64, width: usize, out: &mut String) {
+    put_digits(n < 0, n.unsigned_abs(), width, out);
+}
+
+/// `put_int` of `-magnitude` or `magnitude`: 64-bit arithmetic, which wasm has
+/// (128-bit division is a library call there).
+fn put_digits(negative: bool, magnitude: u64, width: usize, out: &mut String) {
+    let width = if negative { width.saturating_sub(1) } else { width };
+    // 20 digits hold any u64 (wider zero padding is never asked for); digits are
+    // collected from the right.
+    let mut digits = [b'0'; 20];
+    let mut rest = magnitude;
     let mut used = 0;
     for slot in digits.iter_mut().rev() {
         *slot = b'0' + (rest % 10) as u8;
@@ -93,7 +106,7 @@ fn put_int(n: i128, width: usize, out: &mut String) {
             break;
         }
     }
-    if n < 0 {
+    if negative {
         out.push('-');
     }
     let start = digits.len().saturating_sub(used);
@@ -104,6 +117,7 @@ fn put_int(n: i128, width: usize, out: &mut String) {
 #[macro_export]
 macro_rules! cat {
     ($($piece:expr),* $(,)?) => {{
+        // Room for most texts at once: growing from empty reallocates several times.
         let mut out = $crate::prelude::String::new();
         $( $crate::text::Piece::put(&$piece, &mut out); )*
         out
@@ -128,6 +142,7 @@ mod tests {
             assert_eq!(crate::cat!(Padded(n, width)), format!("{n:0width$}"));
         }
         assert_eq!(crate::cat!(usize::MAX), format!("{}", usize::MAX));
+        assert_eq!(crate::cat!(u64::MAX, 0u64), format!("{}0", u64::MAX));
         assert_eq!(crate::cat!(Hex2(0x0f), Hex2(0xa0), 'x', true, false, "s"), "0fa0xtruefalses");
     }
 }

@@ -158,7 +158,7 @@ pub fn build_request(action: &JsValue, params: &JsValue, options: &JsValue) -> R
     let misuse = |m: Misuse| call.range_error(&m.message());
     if signature == SignatureVersion::V1 {
         return Ok(match request::build_texts(action.name, &params, &options).map_err(misuse)? {
-            Built::Ready(r) => v1_result(&v1_packed(options.method, &r)),
+            Built::Ready(r) => v1_result(&v1_packed(action, &options, &r)),
             Built::Invalid(found) => invalid(&found),
         });
     }
@@ -179,26 +179,17 @@ pub fn build_request(action: &JsValue, params: &JsValue, options: &JsValue) -> R
     Ok(parse_json(&ready.0))
 }
 
-/// A valid V1 result for `v1Result`: `<method>\n<canonicalQuery>\n<stringToSign>\n<url>\n<keys>`
-/// (percent-encoded ASCII, so `\n` separates), the keys being the query's in order
-/// joined by `,`: parameter names, unreserved characters only. JS decodes `params`
-/// back from the query, taking each name from its cached split of the keys, so that
-/// the names are made once rather than on every call.
-fn v1_packed(method: Method, r: &SignedReadyTexts) -> String {
-    let query = r.canonical_query.as_str();
-    let mut out = String::with_capacity(query.len() * 3 + r.string_to_sign.len());
-    for piece in [method.as_str(), "\n", query, "\n", &r.string_to_sign, "\n", &r.url, "\n"] {
-        out.push_str(piece);
-    }
-    let mut rest = query;
-    while let Some((key, after)) = split_at_byte(rest, b'=') {
-        out.push_str(key);
-        rest = split_at_byte(after, b'&').map_or("", |(_, next)| next);
-        if !rest.is_empty() {
-            out.push(',');
-        }
-    }
-    out
+/// A valid V1 result for `v1Result`:
+/// `<method>\n<canonicalQuery>\n<stringToSign>\n<host>\n<keys id>` (ASCII, so `\n`
+/// separates). The keys id names the query's keys, `<action index>.<fields sent>`
+/// with `t` after it when a security token is sent, or is empty past 64 fields:
+/// JS caches the names under it, so that they are made once, not on every call.
+fn v1_packed(action: &Action, options: &BuildOptions, r: &SignedReadyTexts) -> String {
+    let index = crate::rules::ACTION_NAMES.iter().position(|a| *a == action.name).unwrap_or(usize::MAX);
+    let token = if options.security_token.is_some() { "t" } else { "" };
+    let id = r.sent.map(|sent| cat!(index, '.', sent, token)).unwrap_or_default();
+    let method = options.method.as_str();
+    cat!(method, '\n', r.canonical_query, '\n', r.string_to_sign, '\n', r.host, '\n', id)
 }
 
 /// The result of a build stopped by `found`.
