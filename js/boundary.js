@@ -23,6 +23,8 @@ function kind(v) {
 }
 
 let failure; // why the last readCall gave "", for takeFailure
+let pending = ""; // a packing longer than the module's buffer, for takePacked
+const utf8 = new TextEncoder();
 const nameLists = []; // the option-name lists, by id
 let actionNames = []; // the module's actions
 
@@ -32,20 +34,35 @@ let actionNames = []; // the module's actions
 // undefined or null): one crossing into the module instead of one per argument.
 // The names (joined by `,`) of option list `namesId` come as `namesText`, and the
 // action names as `actionsText`, with the first call that needs them, and only
-// then. An unknown action fails before params and options are read.
-// On a failure "" and, for takeFailure, `[stage, action, detail]`: stage 0 the
+// then. An unknown action fails before params and options are read. The packing
+// is written as UTF-8 into `buffer`, a view of the module's memory (one native
+// encode, no copy of a JS string character by character), and the number of
+// bytes written is returned; when it does not fit, minus the bytes it needs, and
+// takePacked writes it into a buffer that size.
+// On a failure "" (0 bytes) and, for takeFailure, `[stage, action, detail]`: stage 0 the
 // action is not a string (detail: it), 1 it is over budget or unknown, 2 params
 // failed, 3 options failed (detail: readParams' or readOptions' failure array), 4
 // something else threw (detail: what). It never throws, so the module imports it
 // without a catching wrapper.
-export function readCall(action, params, options, namesId, namesText, actionsText, budget, maxKeys) {
+export function readCall(action, params, options, namesId, namesText, actionsText, budget, maxKeys, buffer) {
+  let packed;
   try {
     if (namesText !== undefined) nameLists[namesId] = namesText.split(",");
     if (actionsText !== undefined) actionNames = actionsText.split(",");
-    return packCall(action, params, options, nameLists[namesId], budget, maxKeys);
+    packed = packCall(action, params, options, nameLists[namesId], budget, maxKeys);
   } catch (e) {
-    return fail(4, undefined, e);
+    packed = fail(4, undefined, e);
   }
+  const { read, written } = utf8.encodeInto(packed, buffer);
+  if (read === packed.length) return written;
+  pending = packed;
+  return -3 * packed.length; // UTF-8 takes at most 3 bytes per UTF-16 code unit
+}
+
+export function takePacked(buffer) {
+  const { written } = utf8.encodeInto(pending, buffer);
+  pending = "";
+  return written;
 }
 
 function packCall(action, params, options, names, budget, maxKeys) {
@@ -54,7 +71,7 @@ function packCall(action, params, options, names, budget, maxKeys) {
   const read = readParams(params, budget, maxKeys);
   if (typeof read !== "string") return fail(2, action, read);
   // readParams' packing starts with the budget it left: the options' budget.
-  const rest = options == null ? "-" : readOptions(options, names, parseInt(read, 10));
+  const rest = options == null ? "-" : readOptions(options, names, paramsLeft);
   if (typeof rest !== "string") return fail(3, action, rest);
   return action.length + ":" + action + read.length + ":" + read + rest;
 }
@@ -132,8 +149,10 @@ function readParams(params, budget, maxKeys) {
         out += v === null ? "u" : "o" + kind(v);
     }
   }
+  paramsLeft = budget;
   return budget + ";" + out;
 }
+let paramsLeft = 0; // the budget readParams left, for the options
 
 // The options named in `names`, read in that order, as per name `u`/`n` (undefined/null),
 // `s`/`x` then `<length>:<text>` (a string; `x`: with a lone surrogate) or, for a

@@ -96,7 +96,10 @@ extern "C" {
         actions_text: Option<&str>,
         budget: u32,
         max_keys: u32,
-    ) -> String;
+        buffer: &mut [u8],
+    ) -> i32;
+    #[wasm_bindgen(js_name = takePacked)]
+    fn take_packed(buffer: &mut [u8]) -> u32;
     #[wasm_bindgen(js_name = takeFailure)]
     fn take_failure() -> Array;
     #[wasm_bindgen(js_name = v1Result)]
@@ -347,7 +350,16 @@ impl Call {
         let sent = NAMES_SENT.fetch_or(1 << names.id | ACTIONS_SENT, Ordering::Relaxed);
         let names_text = (sent & 1 << names.id == 0).then_some(names.text);
         let actions_text = (sent & ACTIONS_SENT == 0).then(|| crate::rules::ACTION_NAMES.join(","));
-        let packed = read_call(action, params, options, names.id, names_text, actions_text.as_deref(), self.text_left, MAX_PARAMS);
+        // Most calls' packing fits this; a longer one is taken in a second step.
+        let mut buffer = vec![0; 1024];
+        let written =
+            read_call(action, params, options, names.id, names_text, actions_text.as_deref(), self.text_left, MAX_PARAMS, &mut buffer);
+        let written = usize::try_from(written).unwrap_or_else(|_| {
+            buffer = vec![0; written.unsigned_abs() as usize];
+            take_packed(&mut buffer) as usize
+        });
+        buffer.truncate(written);
+        let packed = String::from_utf8(buffer).map_err(|_| self.unreadable("the arguments"))?;
         if packed.is_empty() {
             return self.failed(params, options, names);
         }

@@ -10,6 +10,11 @@ use super::encode::encode_into;
 /// canonicalizes its query the same way.
 pub fn canonical_query(pairs: &mut [(&str, &str)]) -> String {
     super::sort::sort(pairs);
+    join(pairs)
+}
+
+/// The canonical query of pairs already sorted as `canonical_query` sorts them.
+pub fn join(pairs: &[(&str, &str)]) -> String {
     let mut out = Vec::with_capacity(pairs.iter().map(|(k, v)| k.len() + v.len() + 2).sum::<usize>() * 5 / 4);
     for (i, (k, v)) in pairs.iter().enumerate() {
         if i > 0 {
