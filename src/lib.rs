@@ -29,8 +29,8 @@
 
 // The browser and Node builds (features `small` and `standalone`, scripts/package.sh)
 // leave out std, whose panic machinery keeps `core::fmt` and Unicode tables in the
-// module: a panic there is a trap (none is reachable from JS), and dlmalloc is the
-// allocator, as with std.
+// module: a panic there is a trap (none is reachable from JS), and the allocator is
+// the crate's own (`heap`).
 #![cfg_attr(all(target_arch = "wasm32", feature = "small", not(test)), no_std)]
 extern crate alloc;
 
@@ -42,7 +42,10 @@ fn panic(_: &core::panic::PanicInfo) -> ! {
 
 #[cfg(all(target_arch = "wasm32", feature = "standalone"))]
 #[global_allocator]
-static ALLOCATOR: dlmalloc::GlobalDlmalloc = dlmalloc::GlobalDlmalloc;
+static ALLOCATOR: heap::Classes<heap::Memory> = heap::Classes::new(heap::Memory);
+
+#[cfg(any(test, all(target_arch = "wasm32", feature = "standalone")))]
+mod heap;
 
 /// What std's prelude gives, from `alloc`, for the builds without std.
 #[allow(unused_imports)]
