@@ -228,8 +228,7 @@ fn v1_texts<'a>(valid: &'a Valid, options: &'a BuildOptions) -> (Vec<(&'a str, &
         pairs.push(c);
     }
     pairs.extend(business);
-    let canonical_query = v1::join(&pairs);
-    let string_to_sign = v1::string_to_sign(options.method.as_str(), &canonical_query);
+    let (canonical_query, string_to_sign) = v1::join_and_sign(options.method.as_str(), &pairs);
     (pairs, SignedReadyTexts { canonical_query, string_to_sign, host: valid.host.clone(), sent: valid.sent })
 }
 

@@ -3,7 +3,7 @@
 #[allow(unused_imports)]
 use crate::prelude::*;
 
-use super::encode::encode_into;
+use super::encode::{encode_into, Sink, Twice};
 
 /// Sorts `pairs` by key in plain byte order (`str`'s order; a repeated key's
 /// values by value) and joins the encoded pairs with `&`. Signature V3
@@ -15,16 +15,35 @@ pub fn canonical_query(pairs: &mut [(&str, &str)]) -> String {
 
 /// The canonical query of pairs already sorted as `canonical_query` sorts them.
 pub fn join(pairs: &[(&str, &str)]) -> String {
-    let mut out = Vec::with_capacity(pairs.iter().map(|(k, v)| k.len() + v.len() + 2).sum::<usize>() * 5 / 4);
+    let mut out = Vec::with_capacity(query_capacity(pairs));
+    write_pairs(&mut out, pairs);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// `join` and `string_to_sign` of its result, written in one pass.
+pub fn join_and_sign(method: &str, pairs: &[(&str, &str)]) -> (String, String) {
+    let capacity = query_capacity(pairs);
+    let mut query = Vec::with_capacity(capacity);
+    let mut to_sign = Vec::with_capacity(method.len() + 5 + capacity * 5 / 4);
+    to_sign.extend_from_slice(method.as_bytes());
+    to_sign.extend_from_slice(b"&%2F&");
+    write_pairs(&mut Twice(&mut query, &mut to_sign), pairs);
+    (String::from_utf8(query).unwrap_or_default(), String::from_utf8(to_sign).unwrap_or_default())
+}
+
+fn query_capacity(pairs: &[(&str, &str)]) -> usize {
+    pairs.iter().map(|(k, v)| k.len() + v.len() + 2).sum::<usize>() * 5 / 4
+}
+
+fn write_pairs(out: &mut impl Sink, pairs: &[(&str, &str)]) {
     for (i, (k, v)) in pairs.iter().enumerate() {
         if i > 0 {
-            out.push(b'&');
+            out.separator(b'&');
         }
-        encode_into(&mut out, k);
-        out.push(b'=');
-        encode_into(&mut out, v);
+        encode_into(out, k);
+        out.separator(b'=');
+        encode_into(out, v);
     }
-    String::from_utf8(out).unwrap_or_default()
 }
 
 /// `METHOD&%2F&` + percentEncode(canonicalQuery).
