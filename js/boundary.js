@@ -70,7 +70,7 @@ function packCall(action, params, options, names, budget, maxKeys) {
   if ((budget -= action.length) < 0 || !actionNames.includes(action)) return fail(1, action);
   const read = readParams(params, budget, maxKeys);
   if (typeof read !== "string") return fail(2, action, read);
-  // readParams' packing starts with the budget it left: the options' budget.
+  // The budget readParams left (also at the start of its packing, for the module) is the options'.
   const rest = options == null ? "-" : readOptions(options, names, paramsLeft);
   if (typeof rest !== "string") return fail(3, action, rest);
   return action.length + ":" + action + read.length + ":" + read + rest;
@@ -205,9 +205,10 @@ function isDate(v) {
 }
 
 // The parameter names of V1 queries, by keys id (see v1Result), each with a
-// template object of them. Bounded: the keys are the actions' field names and the
-// common parameters, so there are only so many sets of them.
+// template object of them. The sets seen in practice are few; it is emptied past
+// KEY_LISTS all the same, so that no run of calls can grow it without bound.
 const keyLists = new Map();
+const KEY_LISTS = 256;
 
 // A successful V1 result from `<method>\n<canonicalQuery>\n<stringToSign>\n<host>\n<keys id>`
 // (ASCII; see v1_packed in src/wasm.rs): `params` is decoded back from the
@@ -227,6 +228,7 @@ export function v1Result(packed) {
   if (!set) {
     const keys = canonicalQuery.split("&").map((pair) => pair.slice(0, pair.indexOf("=")));
     set = { keys, template: Object.fromEntries(keys.map((key) => [key, ""])) };
+    if (keyLists.size >= KEY_LISTS) keyLists.clear();
     if (id) keyLists.set(id, set);
   }
   const { keys, template } = set;

@@ -239,6 +239,42 @@ fn params_follow_each_request_whatever_was_built_before() {
 }
 
 #[wasm_bindgen_test]
+fn params_stay_right_across_many_sets_of_keys() {
+    // 512 sets of keys (8 optional fields, with and without a token), more than the JS
+    // side keeps at once: each result's keys are the ones sent plus the common
+    // parameters, in byte order.
+    let base = "RegionId: 'cn-shanghai', AutoPay: true, BuyerMessage: 'asap', ChargeType: 'PREPAY', HaType: 'no_backup', \
+        HardWareSpec: 'sag-100wm', MaxBandWidth: 12, Period: 12, ReceiverAddress: 'Room 1', ReceiverCity: 'Long Beach', \
+        ReceiverCountry: 'US', ReceiverDistrict: 'Queen', ReceiverEmail: 'tony@example.com', ReceiverMobile: '13900000000', \
+        ReceiverName: 'Tony', ReceiverState: 'CA', ReceiverTown: 'Fairy', ReceiverZip: '310000'";
+    let optional = [
+        ("ReceiverPhone", "'057100000000'"),
+        ("Name", "'office'"),
+        ("Description", "'branch'"),
+        ("AlreadyHaveSag", "false"),
+        ("OwnerId", "1"),
+        ("ResourceOwnerId", "2"),
+        ("OwnerAccount", "'a'"),
+        ("ResourceOwnerAccount", "'b'"),
+    ];
+    let common = ["AccessKeyId", "Action", "Format", "SignatureMethod", "SignatureNonce", "SignatureVersion", "Timestamp", "Version"];
+    for set in 0..512u32 {
+        let chosen: Vec<_> = optional.iter().enumerate().filter(|(i, _)| set & (1 << i) != 0).map(|(_, f)| *f).collect();
+        let extra: String = chosen.iter().map(|(k, v)| format!(", {k}: {v}")).collect();
+        let token = set & 256 != 0;
+        let options = if token { FIXED.replace('}', ", securityToken: 'sts'}") } else { FIXED.to_owned() };
+        let r = build(HARDWARE, &format!("{{{base}{extra}}}"), &options);
+        let mut expected: Vec<&str> = base.split(", ").filter_map(|p| p.trim().split(':').next()).collect();
+        expected.extend(chosen.iter().map(|(k, _)| *k).chain(common).chain(token.then_some("SecurityToken")));
+        expected.sort();
+        let params = get(&r, "params");
+        let keys: Vec<String> = Reflect::own_keys(&params).unwrap().iter().filter_map(|k| k.as_string()).collect();
+        assert_eq!(keys.join(","), expected.join(","), "set {set}: {}", json(&r));
+        assert_eq!(text(&params, "ReceiverName"), "Tony");
+    }
+}
+
+#[wasm_bindgen_test]
 fn build_options_shape_the_request() {
     let r = build(
         SOFTWARE,
