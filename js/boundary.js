@@ -1,7 +1,7 @@
-// The JS half of the module's boundary (src/wasm.rs): a params object and the
-// options cross into the module as one string each instead of one crossing per
-// key and value, and a V1 result comes back as one ASCII string (other results
-// as one JSON string).
+// The JS half of the module's boundary (src/wasm.rs): a call's action, params
+// object and options cross into the module packed as one UTF-8 text instead of
+// one crossing per key and value, and a V1 result comes back as one ASCII string
+// (other results as one JSON string).
 // Every JS operation that can run caller code (getters, Proxy traps, a
 // BigInt's toString) happens here, in the order the module used to do them,
 // and a throw comes back as data for the module to turn into its Error.
