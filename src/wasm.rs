@@ -577,8 +577,8 @@ impl Call {
         };
         let (given, rest) = unpack_option(packed).ok_or_else(|| self.unreadable("options"))?;
         if let Given::Text(text, _) = &given {
-            // The length in UTF-16 code units, as JS counted it.
-            let units = text.encode_utf16().count();
+            // The length in UTF-16 code units, as JS counted it (in ASCII, its bytes).
+            let units = if text.is_ascii() { text.len() } else { text.encode_utf16().count() };
             self.text_left =
                 u32::try_from(units).ok().and_then(|u| self.text_left.checked_sub(u)).ok_or_else(|| self.over(&cat!("options.", name)))?;
         }
