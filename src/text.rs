@@ -117,7 +117,6 @@ fn put_digits(negative: bool, magnitude: u64, width: usize, out: &mut String) {
 #[macro_export]
 macro_rules! cat {
     ($($piece:expr),* $(,)?) => {{
-        // Room for most texts at once: growing from empty reallocates several times.
         let mut out = $crate::prelude::String::new();
         $( $crate::text::Piece::put(&$piece, &mut out); )*
         out
