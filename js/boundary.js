@@ -1,14 +1,11 @@
 // The JS half of the module's boundary (src/wasm.rs): a call's action, params
-// object and options cross into the module packed as one UTF-8 text instead of
-// one crossing per key and value, and a V1 result comes back as one ASCII string
+// object and options cross into the module packed as bytes instead of one
+// crossing per key and value, and a V1 result comes back as one ASCII string
 // (other results as one JSON string).
 // Every JS operation that can run caller code (getters, Proxy traps, a
 // BigInt's toString) happens here, in the order the module used to do them,
 // and a throw comes back as data for the module to turn into its Error.
 
-const f64 = new Float64Array(1);
-const u32 = new Uint32Array(f64.buffer);
-const hex = (n) => n.toString(16).padStart(8, "0");
 // Node 18 has no String.prototype.isWellFormed; a `u` regex sees only lone surrogates.
 const wellFormed = String.prototype.isWellFormed ? (s) => s.isWellFormed() : (s) => !/[\uD800-\uDFFF]/u.test(s);
 
@@ -22,63 +19,116 @@ function kind(v) {
   }
 }
 
-let failure; // why the last readCall gave "", for takeFailure
-let pending = ""; // a packing longer than the module's buffer, for takePacked
-const utf8 = new TextEncoder();
+let failure; // why the last readCall gave 0, for takeFailure
 const nameLists = []; // the option-name lists, by id
 let actionNames = []; // the module's actions
 
+// The packing is written here, then copied into the module's buffer in one native
+// copy: written straight into the module's memory, it could not grow.
+let bytes = new Uint8Array(1024);
+let view = new DataView(bytes.buffer);
+let at = 0; // where the next byte goes
+const utf8 = new TextEncoder();
+
+// Room for `n` more bytes.
+function room(n) {
+  if (at + n <= bytes.length) return;
+  const grown = new Uint8Array(Math.max(2 * bytes.length, at + n));
+  grown.set(bytes.subarray(0, at));
+  bytes = grown;
+  view = new DataView(bytes.buffer);
+}
+
+function putByte(b) {
+  room(1);
+  bytes[at++] = b;
+}
+
+function putU32(n) {
+  room(4);
+  view.setUint32(at, n, true);
+  at += 4;
+}
+
+function putF64(n) {
+  room(8);
+  view.setFloat64(at, n, true);
+  at += 8;
+}
+
+// `s` as its UTF-8 length (u32) then its UTF-8 bytes (a lone surrogate as U+FFFD).
+// ASCII is copied by a loop, which costs less than a native encode of a short text.
+function putText(s) {
+  const n = s.length;
+  room(4 + 3 * n);
+  const start = at + 4;
+  let i = 0;
+  for (; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x80) break;
+    bytes[start + i] = c;
+  }
+  const written = i === n ? n : utf8.encodeInto(s, bytes.subarray(start)).written;
+  view.setUint32(at, written, true);
+  at = start + written;
+}
+
 // One call's `action`, `params` and `options` read in one pass, in that order, and
-// packed as `<action length>:<action><params packing length>:<params packing>`
-// then the options packing (see readParams and readOptions; `-` when options is
-// undefined or null): one crossing into the module instead of one per argument.
+// packed as bytes (numbers little-endian): a flag (1 when reading options failed,
+// see takeFailure), the action's index in the module's list (u8), then readParams'
+// packing, then readOptions' after a byte 1, or a byte 0 when options is undefined
+// or null: one crossing into the module instead of one per argument.
 // The names (joined by `,`) of option list `namesId` come as `namesText`, and the
 // action names as `actionsText`, with the first call that needs them, and only
 // then. An unknown action fails before params and options are read. The packing
-// is written as UTF-8 into `buffer`, a view of the module's memory (one native
-// encode, no copy of a JS string character by character), and the number of
-// bytes written is returned; when it does not fit, minus the bytes it needs, and
-// takePacked writes it into a buffer that size.
-// On a failure "" (0 bytes) and, for takeFailure, `[stage, action, detail]`: stage 0 the
+// is copied into `buffer`, a view of the module's memory, and its length is
+// returned; when it does not fit, minus its length, and takePacked copies it into
+// a buffer that long.
+// On a failure 0 and, for takeFailure, `[stage, action, detail]`: stage 0 the
 // action is not a string (detail: it), 1 it is over budget or unknown, 2 params
-// failed, 3 options failed (detail: readParams' or readOptions' failure array), 4
-// something else threw (detail: what). It never throws, so the module imports it
-// without a catching wrapper.
+// failed, 3 options failed (detail: readParams' or readOptions' failure array;
+// the packing is then written, its options cut where they failed), 4 something
+// else threw (detail: what). It never throws, so the module imports it without a
+// catching wrapper.
 export function readCall(action, params, options, namesId, namesText, actionsText, budget, maxKeys, buffer) {
-  let packed;
+  at = 0;
   try {
     if (namesText !== undefined) nameLists[namesId] = namesText.split(",");
     if (actionsText !== undefined) actionNames = actionsText.split(",");
-    packed = packCall(action, params, options, nameLists[namesId], budget, maxKeys);
+    packCall(action, params, options, nameLists[namesId], budget, maxKeys);
   } catch (e) {
-    packed = fail(4, undefined, e);
+    fail(4, undefined, e);
   }
-  const { read, written } = utf8.encodeInto(packed, buffer);
-  if (read === packed.length) return written;
-  pending = packed;
-  return -3 * packed.length; // UTF-8 takes at most 3 bytes per UTF-16 code unit
+  if (at > buffer.length) return -at;
+  buffer.set(bytes.subarray(0, at));
+  return at;
 }
 
 export function takePacked(buffer) {
-  const { written } = utf8.encodeInto(pending, buffer);
-  pending = "";
-  return written;
+  buffer.set(bytes.subarray(0, at));
+  return at;
 }
 
 function packCall(action, params, options, names, budget, maxKeys) {
   if (typeof action !== "string") return fail(0, undefined, action);
-  if ((budget -= action.length) < 0 || !actionNames.includes(action)) return fail(1, action);
+  const index = (budget -= action.length) < 0 ? -1 : actionNames.indexOf(action);
+  if (index < 0) return fail(1, action);
+  putByte(0);
+  putByte(index);
   const read = readParams(params, budget, maxKeys);
-  if (typeof read !== "string") return fail(2, action, read);
-  // The budget readParams left (also at the start of its packing, for the module) is the options'.
-  const rest = options == null ? "-" : readOptions(options, names, paramsLeft);
-  if (typeof rest !== "string") return fail(3, action, rest);
-  return action.length + ":" + action + read.length + ":" + read + rest;
+  if (read !== undefined) return fail(2, action, read);
+  if (options == null) return putByte(0);
+  putByte(1);
+  // The options get the budget readParams left.
+  const failed = readOptions(options, names, paramsLeft);
+  if (failed === undefined) return;
+  failure = [3, action, failed];
+  bytes[0] = 1;
 }
 
 function fail(stage, action, detail) {
   failure = [stage, action, detail];
-  return "";
+  at = 0;
 }
 
 export function takeFailure() {
@@ -87,13 +137,14 @@ export function takeFailure() {
   return taken;
 }
 
-// `params` as `<budget left>;` then per key `<key length>:<key><tag>[payload]`
-// (lengths in UTF-16 code units). Tags: u missing, T/F boolean, i safe integer,
-// d other number (its IEEE bits in hex), s/b text/bigint digits (`<length>:<text>`),
-// x text with a lone surrogate, o other (a/f/s/o: array, function, symbol, object).
-// On failure an array [failure, key, value]: 0 not a plain object, 1 reading params
-// threw, 2 too many keys (value: the count), 3 a key over budget, 4 reading the key
-// threw, 5 its value over budget, 6 its BigInt's toString threw, 7 did not give a string.
+// `params` as the number of keys (u32) then per key its text (see putText), a
+// tag and the value: `u` missing, `T`/`F` boolean, `n` number (f64), `s`/`b` text
+// or bigint digits (a text), `x` text with a lone surrogate, `o` other and a tag
+// of its kind (`a`/`f`/`s`/`o`: array, function, symbol, object); then the text
+// budget left (u32; lengths counted in UTF-16 code units). On failure an array
+// [failure, key, value]: 0 not a plain object, 1 reading params threw, 2 too many
+// keys (value: the count), 3 a key over budget, 4 reading the key threw, 5 its
+// value over budget, 6 its BigInt's toString threw, 7 did not give a string.
 function readParams(params, budget, maxKeys) {
   if (typeof params !== "object" || params === null) return [0];
   let keys;
@@ -105,7 +156,7 @@ function readParams(params, budget, maxKeys) {
     return [1, undefined, e];
   }
   if (keys.length > maxKeys) return [2, undefined, keys.length];
-  let out = "";
+  putU32(keys.length);
   for (const key of keys) {
     if ((budget -= key.length) < 0) return [3, key];
     let v;
@@ -114,24 +165,24 @@ function readParams(params, budget, maxKeys) {
     } catch (e) {
       return [4, key, e];
     }
-    out += key.length + ":" + key;
+    putText(key);
     switch (typeof v) {
       case "undefined":
-        out += "u";
+        putByte(TAG_U);
         break;
       case "boolean":
-        out += v ? "T" : "F";
+        putByte(v ? TAG_T : TAG_F);
         break;
       case "number":
-        if (Number.isSafeInteger(v) && !Object.is(v, -0)) out += "i" + v + ";";
-        else {
-          f64[0] = v;
-          out += "d" + hex(u32[1]) + hex(u32[0]);
-        }
+        putByte(TAG_N);
+        putF64(v);
         break;
       case "string":
         if ((budget -= v.length) < 0) return [5, key];
-        out += wellFormed(v) ? "s" + v.length + ":" + v : "x";
+        if (wellFormed(v)) {
+          putByte(TAG_S);
+          putText(v);
+        } else putByte(TAG_X);
         break;
       case "bigint": {
         let digits;
@@ -142,24 +193,30 @@ function readParams(params, budget, maxKeys) {
         }
         if (typeof digits !== "string") return [7, key, v];
         if ((budget -= digits.length) < 0) return [5, key];
-        out += "b" + digits.length + ":" + digits;
+        putByte(TAG_B);
+        putText(digits);
         break;
       }
       default:
-        out += v === null ? "u" : "o" + kind(v);
+        if (v === null) putByte(TAG_U);
+        else {
+          putByte(TAG_O);
+          putByte(kind(v).charCodeAt(0));
+        }
     }
   }
+  putU32(budget);
   paramsLeft = budget;
-  return budget + ";" + out;
 }
 let paramsLeft = 0; // the budget readParams left, for the options
+const [TAG_U, TAG_T, TAG_F, TAG_N, TAG_S, TAG_B, TAG_X, TAG_O, TAG_NULL, TAG_D] = [..."uTFnsbxoNd"].map((c) => c.charCodeAt(0));
 
-// The options named in `names`, read in that order, as per name `u`/`n` (undefined/null),
-// `s`/`x` then `<length>:<text>` (a string; `x`: with a lone surrogate) or, for a
-// Date `timestamp`, `d` and its time value's IEEE bits in hex. On failure an array
-// [failure, index, value, the packing so far]: 0 not a plain object, 1 reading
-// options threw, 2 reading option `index` (or its Date's getTime) threw, 3 it is
-// of another type, 4 its text is over budget.
+// The options named in `names`, read in that order, each a tag and its value:
+// `u`/`N` undefined/null, `s`/`x` a string (`x`: with a lone surrogate) and its
+// text, or, for a Date `timestamp`, `d` and its time value (f64). On failure an
+// array [failure, index, value], the packing holding the options before it: 0 not
+// a plain object, 1 reading options threw, 2 reading option `index` (or its
+// Date's getTime) threw, 3 it is of another type, 4 its text is over budget.
 function readOptions(options, names, budget) {
   try {
     const proto = Object.getPrototypeOf(options);
@@ -167,32 +224,31 @@ function readOptions(options, names, budget) {
   } catch (e) {
     return [1, undefined, e];
   }
-  let out = "";
   for (let i = 0; i < names.length; i++) {
     let v;
     try {
       v = options[names[i]];
       if (v == null) {
-        out += v === null ? "n" : "u";
+        putByte(v === null ? TAG_NULL : TAG_U);
         continue;
       }
       if (typeof v === "string") {
-        if ((budget -= v.length) < 0) return [4, i, undefined, out];
-        out += (wellFormed(v) ? "s" : "x") + v.length + ":" + v;
+        if ((budget -= v.length) < 0) return [4, i];
+        putByte(wellFormed(v) ? TAG_S : TAG_X);
+        putText(v);
         continue;
       }
       if (names[i] === "timestamp" && isDate(v)) {
         const t = v.getTime(); // may have been replaced: any value, or a throw
-        f64[0] = typeof t === "number" ? t : NaN;
-        out += "d" + hex(u32[1]) + hex(u32[0]);
+        putByte(TAG_D);
+        putF64(typeof t === "number" ? t : NaN);
         continue;
       }
     } catch (e) {
-      return [2, i, e, out];
+      return [2, i, e];
     }
-    return [3, i, v, out];
+    return [3, i, v];
   }
-  return out;
 }
 
 // `instanceof`, which runs a Proxy's getPrototypeOf trap: a throw means "not a Date".

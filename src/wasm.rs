@@ -71,10 +71,11 @@ enum Given {
 }
 
 /// Options as `readOptions` packed them, handed out in order: the names not yet handed
-/// out, the packing, how far it is read, and the failure that ended it, if any.
+/// out, the call's packing and where its next option starts, and the failure that
+/// ended the options, if any.
 struct Read {
     names: &'static str,
-    packed: String,
+    packed: Vec<u8>,
     at: usize,
     failure: Option<Array>,
 }
@@ -82,8 +83,8 @@ struct Read {
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &str = include_str!("api.d.ts");
 
-// The JS half of the boundary: a call's arguments read in one pass, as one
-// string; a V1 result finished from one string.
+// The JS half of the boundary: a call's arguments read in one pass and packed
+// as bytes; a V1 result finished from one string.
 #[wasm_bindgen(module = "/js/boundary.js")]
 extern "C" {
     #[wasm_bindgen(js_name = readCall)]
@@ -343,65 +344,70 @@ impl Call {
     }
 
     /// `action`, `params` and `options`, read by `js/boundary.js` in one pass and copied
-    /// in as one string: the action, the params, and the options named in `names`
-    /// (`None`: not given) to hand out in order. An options failure comes back as a
-    /// `Read` that ends in it, so that the options before it are checked first.
+    /// in as bytes: the action, the params, and the options named in `names` (`None`:
+    /// not given) to hand out in order. An options failure comes back as a `Read` that
+    /// ends in it, so that the options before it are checked first.
     fn arguments(&mut self, action: &JsValue, params: &JsValue, options: &JsValue, names: Names) -> Result<Arguments, JsValue> {
         let sent = NAMES_SENT.fetch_or(1 << names.id | ACTIONS_SENT, Ordering::Relaxed);
         let names_text = (sent & 1 << names.id == 0).then_some(names.text);
         let actions_text = (sent & ACTIONS_SENT == 0).then(|| crate::rules::ACTION_NAMES.join(","));
         // Most calls' packing fits this; a longer one is taken in a second step.
-        let mut buffer = vec![0; 1024];
+        let mut packed = vec![0; 1024];
         let written =
-            read_call(action, params, options, names.id, names_text, actions_text.as_deref(), self.text_left, MAX_PARAMS, &mut buffer);
+            read_call(action, params, options, names.id, names_text, actions_text.as_deref(), self.text_left, MAX_PARAMS, &mut packed);
         let written = usize::try_from(written).unwrap_or_else(|_| {
-            buffer = vec![0; written.unsigned_abs() as usize];
-            take_packed(&mut buffer) as usize
+            packed = vec![0; written.unsigned_abs() as usize];
+            take_packed(&mut packed) as usize
         });
-        buffer.truncate(written);
-        let packed = String::from_utf8(buffer).map_err(|_| self.unreadable("the arguments"))?;
+        packed.truncate(written);
         if packed.is_empty() {
-            return self.failed(params, options, names);
+            return Err(self.failed(params));
         }
-        let unreadable = || self.unreadable("the arguments");
-        let (name, rest) = counted(&packed, b':').ok_or_else(unreadable)?;
-        let action = request::find_action(name).map_err(|m| self.range_error(&m.message()))?;
-        let (params, rest) = counted(rest, b':').ok_or_else(unreadable)?;
-        let (left, params) = unpack(params).ok_or_else(unreadable)?;
+        let mut bytes = Bytes(&packed);
+        let (options_failed, action, params, left, given) = (|| {
+            Some((
+                bytes.byte()? == 1,
+                crate::rules::ACTIONS.get(usize::from(bytes.byte()?))?,
+                unpack(&mut bytes)?,
+                bytes.u32()?,
+                bytes.byte()?,
+            ))
+        })()
+        .ok_or_else(|| self.unreadable("the arguments"))?;
         self.text_left = left;
-        let read = (rest != "-").then(|| Read { names: names.text, packed: rest.to_owned(), at: 0, failure: None });
+        let at = packed.len() - bytes.0.len();
+        let mut failure = None;
+        if options_failed {
+            // `[failure, index, value]`, the options before `index` packed.
+            let detail: Array = take_failure().get(2).unchecked_into();
+            match detail.get(0).as_f64() {
+                Some(0.0) => return Err(self.type_error("options", "a plain object", options)),
+                Some(1.0) => return Err(self.threw("options", detail.get(2))),
+                _ => failure = Some(detail),
+            }
+        }
+        let read = (given == 1).then_some(Read { names: names.text, packed, at, failure });
         Ok((action, params, read))
     }
 
-    /// The error for a failed `readCall` (see `js/boundary.js`), or for a failure
-    /// reading options, a `Read` that ends in it.
-    fn failed(&mut self, params: &JsValue, options: &JsValue, names: Names) -> Result<Arguments, JsValue> {
+    /// The error for a `readCall` that read no arguments (see `js/boundary.js`).
+    fn failed(&mut self, params: &JsValue) -> JsValue {
         let failure = take_failure();
         let (stage, detail) = (failure.get(0).as_f64().unwrap_or(0.0), failure.get(2));
         if stage == 0.0 {
-            return Err(self.type_error("action", "a string", &detail));
+            return self.type_error("action", "a string", &detail);
         }
-        if stage == 1.0 {
-            // Over budget or unknown: the same checks again, for their errors.
-            self.action(&failure.get(1))?;
-            return Err(self.unreadable("action"));
+        if stage == 2.0 {
+            // `[failure, key, value]`, after the action was found.
+            return self.params_failure(&detail.unchecked_into(), params);
         }
         if stage == 4.0 {
-            return Err(self.threw("the arguments", detail));
+            return self.threw("the arguments", detail);
         }
-        let action = self.action(&failure.get(1))?;
-        // A failure, as `[failure, key, value]` for params, `[failure, index, value, the packing so far]` for options.
-        let detail: Array = detail.unchecked_into();
-        if stage == 2.0 {
-            return Err(self.params_failure(&detail, params));
-        }
-        match detail.get(0).as_f64() {
-            Some(0.0) => Err(self.type_error("options", "a plain object", options)),
-            Some(1.0) => Err(self.threw("options", detail.get(2))),
-            _ => {
-                let packed = detail.get(3).as_string().unwrap_or_default();
-                Ok((action, Vec::new(), Some(Read { names: names.text, packed, at: 0, failure: Some(detail) })))
-            }
+        // Over budget or unknown: the same checks again, for their errors.
+        match self.action(&failure.get(1)) {
+            Err(e) => e,
+            Ok(_) => self.unreadable("action"),
         }
     }
 
@@ -567,22 +573,23 @@ impl Call {
     fn next_option(&mut self, read: &mut Read) -> Result<Given, JsValue> {
         let (name, later) = split_at_byte(read.names, b',').unwrap_or((read.names, ""));
         read.names = later;
-        let Some(packed) = read.packed.get(read.at..).filter(|p| !p.is_empty()) else {
+        let mut bytes = Bytes(read.packed.get(read.at..).unwrap_or_default());
+        if bytes.0.is_empty() {
             let Some(failure) = read.failure.take() else { return Err(self.unreadable("options")) };
             return match failure.get(0).as_f64() {
                 Some(2.0) => Err(self.threw(&cat!("options.", name), failure.get(2))),
                 Some(3.0) => Ok(Given::Other(failure.get(2))),
                 _ => Err(self.over(&cat!("options.", name))),
             };
-        };
-        let (given, rest) = unpack_option(packed).ok_or_else(|| self.unreadable("options"))?;
+        }
+        let given = unpack_option(&mut bytes).ok_or_else(|| self.unreadable("options"))?;
+        read.at = read.packed.len() - bytes.0.len();
         if let Given::Text(text, _) = &given {
             // The length in UTF-16 code units, as JS counted it (in ASCII, its bytes).
             let units = if text.is_ascii() { text.len() } else { text.encode_utf16().count() };
             self.text_left =
                 u32::try_from(units).ok().and_then(|u| self.text_left.checked_sub(u)).ok_or_else(|| self.over(&cat!("options.", name)))?;
         }
-        read.at = read.packed.len() - rest.len();
         Ok(given)
     }
 
@@ -813,57 +820,71 @@ fn dependency(out: &mut Json, d: &Dependency) {
     out.0.push('}');
 }
 
-/// Reads `js/boundary.js`'s packing of a params object: the text budget left,
-/// then each key and its value as the input model. `None` only if the two halves disagree.
-fn unpack(packed: &str) -> Option<(u32, Vec<(String, Input)>)> {
-    let (left, mut rest) = split_at_byte(packed, b';')?;
-    let mut params = Vec::new();
-    while !rest.is_empty() {
-        let (key, after) = counted(rest, b':')?;
-        let (tag, after) = after.split_at_checked(1)?;
-        let (input, after) = match tag {
-            "u" => (Input::Missing, after),
-            "T" | "F" => (Input::Bool(tag == "T"), after),
-            "x" => (Input::BadText, after),
-            "i" => {
-                let (n, after) = split_at_byte(after, b';')?;
-                // A safe integer, so exact as an f64.
-                (Input::Number(n.parse::<i64>().ok()? as f64), after)
-            }
-            "d" => {
-                let (bits, after) = after.split_at_checked(16)?;
-                (Input::Number(f64::from_bits(u64::from_str_radix(bits, 16).ok()?)), after)
-            }
-            "s" => counted(after, b':').map(|(text, after)| (Input::Text(text.to_owned()), after))?,
-            "b" => counted(after, b':').map(|(digits, after)| (Input::BigInt(digits.to_owned()), after))?,
-            _ => {
-                let (kind, after) = after.split_at_checked(1)?;
-                let kind = match kind {
-                    "a" => "an array",
-                    "f" => "a function",
-                    "s" => "a symbol",
-                    _ => "an object",
-                };
-                (Input::Other(kind), after)
-            }
-        };
-        params.push((key.to_owned(), input));
-        rest = after;
+/// A cursor over `js/boundary.js`'s packing (numbers little-endian). A read past
+/// the end gives `None`, which only happens if the two halves disagree.
+struct Bytes<'a>(&'a [u8]);
+
+impl<'a> Bytes<'a> {
+    fn take(&mut self, n: usize) -> Option<&'a [u8]> {
+        let (taken, rest) = self.0.split_at_checked(n)?;
+        self.0 = rest;
+        Some(taken)
     }
-    Some((left.parse().ok()?, params))
+
+    fn byte(&mut self) -> Option<u8> {
+        self.take(1)?.first().copied()
+    }
+
+    fn u32(&mut self) -> Option<u32> {
+        Some(u32::from_le_bytes(self.take(4)?.try_into().ok()?))
+    }
+
+    fn f64(&mut self) -> Option<f64> {
+        Some(f64::from_le_bytes(self.take(8)?.try_into().ok()?))
+    }
+
+    /// A text: its UTF-8 length (u32), then its bytes.
+    fn text(&mut self) -> Option<&'a str> {
+        let len = usize::try_from(self.u32()?).ok()?;
+        core::str::from_utf8(self.take(len)?).ok()
+    }
 }
 
-/// One option of `readOptions`'s packing off the front of `packed`, and the rest.
-fn unpack_option(packed: &str) -> Option<(Given, &str)> {
-    let (tag, after) = packed.split_at_checked(1)?;
-    Some(match tag {
-        "u" => (Given::Absent(JsValue::UNDEFINED), after),
-        "n" => (Given::Absent(JsValue::NULL), after),
-        "s" | "x" => counted(after, b':').map(|(text, after)| (Given::Text(text.to_owned(), tag == "s"), after))?,
-        _ => {
-            let (bits, after) = after.split_at_checked(16)?;
-            (Given::Time(f64::from_bits(u64::from_str_radix(bits, 16).ok()?)), after)
-        }
+/// `readParams`' packing of a params object: each key and its value as the input model.
+fn unpack(bytes: &mut Bytes) -> Option<Vec<(String, Input)>> {
+    let count = usize::try_from(bytes.u32()?).ok()?;
+    let mut params = Vec::with_capacity(count.min(MAX_PARAMS as usize));
+    for _ in 0..count {
+        let key = bytes.text()?.to_owned();
+        let input = match bytes.byte()? {
+            b'u' => Input::Missing,
+            b'T' => Input::Bool(true),
+            b'F' => Input::Bool(false),
+            b'x' => Input::BadText,
+            b'n' => Input::Number(bytes.f64()?),
+            b's' => Input::Text(bytes.text()?.to_owned()),
+            b'b' => Input::BigInt(bytes.text()?.to_owned()),
+            b'o' => Input::Other(match bytes.byte()? {
+                b'a' => "an array",
+                b'f' => "a function",
+                b's' => "a symbol",
+                _ => "an object",
+            }),
+            _ => return None,
+        };
+        params.push((key, input));
+    }
+    Some(params)
+}
+
+/// One option of `readOptions`' packing.
+fn unpack_option(bytes: &mut Bytes) -> Option<Given> {
+    Some(match bytes.byte()? {
+        b'u' => Given::Absent(JsValue::UNDEFINED),
+        b'N' => Given::Absent(JsValue::NULL),
+        tag @ (b's' | b'x') => Given::Text(bytes.text()?.to_owned(), tag == b's'),
+        b'd' => Given::Time(bytes.f64()?),
+        _ => return None,
     })
 }
 
@@ -872,26 +893,6 @@ fn unpack_option(packed: &str) -> Option<(Given, &str)> {
 fn split_at_byte(s: &str, sep: u8) -> Option<(&str, &str)> {
     let at = s.bytes().position(|b| b == sep)?;
     Some((s.get(..at)?, s.get(at + 1..)?))
-}
-
-/// `<length><sep><text>` off the front of `s`, the length in UTF-16 code units.
-fn counted(s: &str, sep: u8) -> Option<(&str, &str)> {
-    let (len, rest) = split_at_byte(s, sep)?;
-    let units: usize = len.parse().ok()?;
-    // ASCII text (the usual case) is as long in bytes as in code units.
-    if rest.get(..units).is_some_and(|t| t.is_ascii()) {
-        return rest.split_at_checked(units);
-    }
-    let mut seen = 0;
-    let end = rest.char_indices().find_map(|(i, c)| {
-        let at = (seen == units).then_some(i);
-        seen += c.len_utf16();
-        at
-    });
-    match end {
-        Some(i) => rest.split_at_checked(i),
-        None => (seen == units).then_some((rest, "")),
-    }
 }
 
 /// Problems as a JSON array, for one `JSON.parse` on the JS side.
