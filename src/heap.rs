@@ -61,6 +61,7 @@ impl<P> Classes<P> {
 /// A layout's class, and the class's block size: the smallest power of two that
 /// holds the size and meets the alignment. Blocks are aligned to their size (up
 /// to a page), so any layout of a class fits any block of it.
+#[inline(always)]
 fn class(layout: Layout) -> Option<(usize, usize)> {
     if layout.align() > PAGE {
         return None;
@@ -95,6 +96,7 @@ impl<P: Pages> Classes<P> {
 }
 
 unsafe impl<P: Pages> GlobalAlloc for Classes<P> {
+    #[inline(always)]
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
         let Some((class, size)) = class(layout) else { return null_mut() };
         // SAFETY: one caller at a time (see `Sync`), and no reference outlives this call.
@@ -109,6 +111,7 @@ unsafe impl<P: Pages> GlobalAlloc for Classes<P> {
         block
     }
 
+    #[inline(always)]
     unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
         let Some((class, _)) = class(layout) else { return };
         // SAFETY: as in `alloc`.

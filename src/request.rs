@@ -181,10 +181,9 @@ fn validated(action: &str, params: &Params, options: &BuildOptions) -> Result<Re
 pub fn build(action: &str, params: &Params, options: &BuildOptions) -> Result<Built, Misuse> {
     Ok(match validated(action, params, options)? {
         Ok(valid) => {
-            let (pairs, texts) = v1_texts(&valid, options);
+            let (pairs, canonical_query, string_to_sign) = v1_texts(&valid, options);
             let params = owned(&pairs);
-            let SignedReadyTexts { canonical_query, string_to_sign, host, .. } = texts;
-            let url = crate::cat!("https://", host, "/?", canonical_query);
+            let url = crate::cat!("https://", valid.host, "/?", canonical_query);
             Built::Ready(SignedReady { params, canonical_query, string_to_sign, url, method: options.method })
         }
         Err(problems) => Built::Invalid(problems),
@@ -194,14 +193,18 @@ pub fn build(action: &str, params: &Params, options: &BuildOptions) -> Result<Bu
 /// `build` without the parameter list, which the texts hold.
 pub fn build_texts(action: &str, params: &Params, options: &BuildOptions) -> Result<Built<SignedReadyTexts>, Misuse> {
     Ok(match validated(action, params, options)? {
-        Ok(valid) => Built::Ready(v1_texts(&valid, options).1),
+        Ok(valid) => {
+            let (_, canonical_query, string_to_sign) = v1_texts(&valid, options);
+            Built::Ready(SignedReadyTexts { canonical_query, string_to_sign, host: valid.host, sent: valid.sent })
+        }
         Err(problems) => Built::Invalid(problems),
     })
 }
 
-/// Every parameter sent (sorted by key) and the V1 texts, borrowed from the
-/// request and the options: no copy of a key or value is made.
-fn v1_texts<'a>(valid: &'a Valid, options: &'a BuildOptions) -> (Vec<(&'a str, &'a str)>, SignedReadyTexts) {
+/// Every parameter sent (sorted by key), borrowed from the request and the
+/// options (no copy of a key or value is made), the canonical query and the
+/// string-to-sign.
+fn v1_texts<'a>(valid: &'a Valid, options: &'a BuildOptions) -> (Vec<(&'a str, &'a str)>, String, String) {
     // The common parameters, sorted by key (`common_parameters_are_sorted`).
     let common = [
         ("AccessKeyId", options.access_key_id.as_str()),
@@ -229,7 +232,7 @@ fn v1_texts<'a>(valid: &'a Valid, options: &'a BuildOptions) -> (Vec<(&'a str, &
     }
     pairs.extend(business);
     let (canonical_query, string_to_sign) = v1::join_and_sign(options.method.as_str(), &pairs);
-    (pairs, SignedReadyTexts { canonical_query, string_to_sign, host: valid.host.clone(), sent: valid.sent })
+    (pairs, canonical_query, string_to_sign)
 }
 
 /// Validates `params` for `action` and, when there is no error, serializes them
@@ -296,7 +299,12 @@ fn owned(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
 
 /// The official SDK's regional endpoint rule for Smartag.
 pub fn default_endpoint(region: &str) -> String {
-    crate::cat!("smartag.", region, ".aliyuncs.com")
+    let (head, tail) = ("smartag.", ".aliyuncs.com");
+    let mut host = String::with_capacity(head.len() + region.len() + tail.len());
+    for piece in [head, region, tail] {
+        host.push_str(piece);
+    }
+    host
 }
 
 fn check_options(o: &BuildOptions) -> Result<(), Misuse> {
@@ -377,7 +385,7 @@ mod tests {
             for action in rules::ACTION_NAMES.iter().filter_map(|name| rules::action(name)) {
                 let pairs = action.fields.iter().filter(|f| f.name != "Action").map(|f| (f.name, "v".to_owned())).collect();
                 let valid = Valid { action, pairs, host: String::new(), sent: None };
-                let (pairs, _) = v1_texts(&valid, &options);
+                let (pairs, ..) = v1_texts(&valid, &options);
                 let mut sorted = pairs.clone();
                 sorted.sort();
                 assert_eq!(pairs, sorted, "{}", action.name);

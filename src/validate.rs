@@ -99,14 +99,13 @@ pub fn check(action: &'static Action, params: &Params, locale: Locale) -> Checke
         }
         passed.push(false);
     }
-    let values = coerced
-        .into_iter()
-        .zip(passed)
-        .filter_map(|((field, c), ok)| match c {
-            Coerced::Given(v) if ok => Some((field, v)),
-            _ => None,
-        })
-        .collect();
+    // Sized up front: collecting a filter would grow the vector step by step.
+    let mut values = Vec::with_capacity(coerced.len());
+    for ((field, c), ok) in coerced.into_iter().zip(passed) {
+        if let (Coerced::Given(v), true) = (c, ok) {
+            values.push((field, v));
+        }
+    }
     check_names(&mut report, action, params);
     Checked { problems: report.problems, values }
 }

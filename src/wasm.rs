@@ -192,8 +192,16 @@ fn v1_packed(action: &Action, options: &BuildOptions, r: &SignedReadyTexts) -> S
     let index = crate::rules::ACTION_NAMES.iter().position(|a| *a == action.name).unwrap_or(usize::MAX);
     let token = if options.security_token.is_some() { "t" } else { "" };
     let id = r.sent.map(|sent| cat!(index, '.', sent, token)).unwrap_or_default();
-    let method = options.method.as_str();
-    cat!(method, '\n', r.canonical_query, '\n', r.string_to_sign, '\n', r.host, '\n', id)
+    let pieces = [options.method.as_str(), &r.canonical_query, &r.string_to_sign, &r.host, &id];
+    // Sized up front: the texts are long, and growing would copy them again and again.
+    let mut packed = String::with_capacity(pieces.iter().map(|p| p.len() + 1).sum());
+    for (i, piece) in pieces.iter().enumerate() {
+        if i > 0 {
+            packed.push('\n');
+        }
+        packed.push_str(piece);
+    }
+    packed
 }
 
 /// The result of a build stopped by `found`.
@@ -825,25 +833,30 @@ fn dependency(out: &mut Json, d: &Dependency) {
 struct Bytes<'a>(&'a [u8]);
 
 impl<'a> Bytes<'a> {
+    #[inline(always)]
     fn take(&mut self, n: usize) -> Option<&'a [u8]> {
         let (taken, rest) = self.0.split_at_checked(n)?;
         self.0 = rest;
         Some(taken)
     }
 
+    #[inline(always)]
     fn byte(&mut self) -> Option<u8> {
         self.take(1)?.first().copied()
     }
 
+    #[inline(always)]
     fn u32(&mut self) -> Option<u32> {
         Some(u32::from_le_bytes(self.take(4)?.try_into().ok()?))
     }
 
+    #[inline(always)]
     fn f64(&mut self) -> Option<f64> {
         Some(f64::from_le_bytes(self.take(8)?.try_into().ok()?))
     }
 
     /// A text: its UTF-8 length (u32), then its bytes.
+    #[inline(always)]
     fn text(&mut self) -> Option<&'a str> {
         let len = usize::try_from(self.u32()?).ok()?;
         core::str::from_utf8(self.take(len)?).ok()

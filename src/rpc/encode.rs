@@ -39,12 +39,15 @@ fn escape(b: u8) -> [u8; 3] {
 }
 
 impl Sink for Vec<u8> {
+    #[inline(always)]
     fn kept(&mut self, run: &[u8]) {
         self.extend_from_slice(run);
     }
+    #[inline(always)]
     fn escaped(&mut self, byte: u8) {
         self.extend_from_slice(&escape(byte));
     }
+    #[inline(always)]
     fn separator(&mut self, byte: u8) {
         self.push(byte);
     }
@@ -56,15 +59,18 @@ impl Sink for Vec<u8> {
 pub struct Twice<'a>(pub &'a mut Vec<u8>, pub &'a mut Vec<u8>);
 
 impl Sink for Twice<'_> {
+    #[inline(always)]
     fn kept(&mut self, run: &[u8]) {
         self.0.extend_from_slice(run);
         self.1.extend_from_slice(run);
     }
+    #[inline(always)]
     fn escaped(&mut self, byte: u8) {
         let [_, hi, lo] = escape(byte);
         self.0.extend_from_slice(&[b'%', hi, lo]);
         self.1.extend_from_slice(&[b'%', b'2', b'5', hi, lo]);
     }
+    #[inline(always)]
     fn separator(&mut self, byte: u8) {
         self.0.push(byte);
         self.1.extend_from_slice(&escape(byte));
