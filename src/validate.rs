@@ -59,13 +59,25 @@ impl Report {
 /// Validates `params` against `action`'s table.
 pub fn check(action: &'static Action, params: &Params, locale: Locale) -> Checked {
     let mut report = Report { problems: Vec::new(), locale };
+    // Each field's input (the first given under its name), and whether a name is
+    // not a field's: one pass over the params, not one per field.
+    let mut inputs: Vec<Option<&Input>> = vec![None; action.fields.len()];
+    let mut strangers = false;
+    for (key, input) in params {
+        match action.fields.iter().position(|f| f.name == key) {
+            Some(i) => {
+                if let Some(slot) = inputs.get_mut(i) {
+                    slot.get_or_insert(input);
+                }
+            }
+            None => strangers = true,
+        }
+    }
     let coerced: Vec<(&'static Field, Coerced)> = action
         .fields
         .iter()
-        .map(|field| {
-            let input = params.iter().find(|(k, _)| k == field.name).map(|(_, v)| v);
-            (field, input.map_or(Coerced::Absent, |v| coerce(v, field.ty, field.trims())))
-        })
+        .zip(inputs)
+        .map(|(field, input)| (field, input.map_or(Coerced::Absent, |v| coerce(v, field.ty, field.trims()))))
         .collect();
     let lookup = |name: &str| {
         coerced.iter().find(|(f, _)| f.name == name).and_then(|(_, c)| match c {
@@ -106,18 +118,23 @@ pub fn check(action: &'static Action, params: &Params, locale: Locale) -> Checke
             values.push((field, v));
         }
     }
-    check_names(&mut report, action, params);
+    if strangers {
+        check_names(&mut report, action, params);
+    }
     Checked { problems: report.problems, values }
 }
 
 fn run_checks<'a>(report: &mut Report, field: &Field, value: &Value, lookup: &impl Fn(&str) -> Option<&'a str>) {
     let name = field.name;
     let code = field.code.unwrap_or(INVALID_PARAMETER);
+    // A text has no more characters than bytes, so a short one is not counted.
     if let Value::Text(s) = value {
-        let len = s.chars().count();
-        if len > MAX_VALUE_CHARS {
-            // Nothing else is worth checking on a value this long.
-            return report.add(name, Rule::Length, code, Msg::Length { min: 0, max: MAX_VALUE_CHARS, got: len });
+        if s.len() > MAX_VALUE_CHARS {
+            let len = s.chars().count();
+            if len > MAX_VALUE_CHARS {
+                // Nothing else is worth checking on a value this long.
+                return report.add(name, Rule::Length, code, Msg::Length { min: 0, max: MAX_VALUE_CHARS, got: len });
+            }
         }
     }
     for check in field.checks {
@@ -142,7 +159,7 @@ fn run_checks<'a>(report: &mut Report, field: &Field, value: &Value, lookup: &im
                     report.add(name, Rule::Length, code, Msg::Length { min: *min, max: *max, got: len });
                 }
             }
-            (Check::KnownRegion, Value::Text(s)) if is_region_id(s) && !KNOWN_REGIONS.contains(&s.as_str()) => {
+            (Check::KnownRegion, Value::Text(s)) if !KNOWN_REGIONS.contains(&s.as_str()) && is_region_id(s) => {
                 report.warn(name, Msg::UnknownRegion { got: s.clone(), known: KNOWN_REGIONS })
             }
             (Check::RangeBy { field, ranges }, Value::Int(n)) => match lookup(field).and_then(|w| ranges.iter().find(|r| r.0 == w)) {
@@ -253,10 +270,22 @@ fn is_lower_alnum(s: &str) -> bool {
 
 /// `cn-shanghai`, `ap-southeast-1`, `cn-shanghai-finance-1`.
 pub(crate) fn is_region_id(s: &str) -> bool {
-    let mut parts = s.split('-');
-    let first_ok = parts.next().is_some_and(|p| is_lower_alnum(p) && p.bytes().next().is_some_and(|b| b.is_ascii_lowercase()));
+    // One pass over the bytes: no part may be empty, so a '-' may not start, end or follow another.
+    let mut after_dash = true;
+    let mut dashes = 0;
+    for b in s.bytes() {
+        if b == b'-' {
+            if after_dash {
+                return false;
+            }
+            dashes += 1;
+        } else if !(b.is_ascii_lowercase() || b.is_ascii_digit()) {
+            return false;
+        }
+        after_dash = b == b'-';
+    }
     // The ID becomes one DNS label of the default endpoint, so at most 63 characters.
-    s.len() <= 63 && first_ok && s.bytes().any(|b| b == b'-') && parts.all(is_lower_alnum)
+    s.len() <= 63 && dashes > 0 && !after_dash && s.bytes().next().is_some_and(|b| b.is_ascii_lowercase())
 }
 
 fn region_hint(s: &str) -> Option<String> {

@@ -185,9 +185,12 @@ fn region_ids() {
     let found = problems(SOFTWARE, &with(seed000(), "RegionId", "us-east-1"));
     assert_eq!(found.len(), 1);
     assert_eq!((found[0].rule.as_str(), found[0].severity.as_str()), ("enum", "warning"));
-    for bad in ["CN-SHANGHAI", "cn_shanghai", "shanghai", "cn-", "-cn", "cn--x"] {
+    // 64 characters: one DNS label of the endpoint holds at most 63.
+    let long = format!("cn-{}", "a".repeat(61));
+    for bad in ["CN-SHANGHAI", "cn_shanghai", "shanghai", "cn-", "-cn", "cn--x", "1cn-shanghai", "cn-shang hai", long.as_str()] {
         assert_eq!(software_with("RegionId", bad), one("RegionId", "format"), "{bad}");
     }
+    assert_eq!(problems(SOFTWARE, &with(seed000(), "RegionId", &long[1..])).len(), 1, "63 characters: a warning only");
     let found = problems(SOFTWARE, &with(seed000(), "RegionId", "CN-Shanghai"));
     assert!(found[0].message.ends_with("; did you mean cn-shanghai?"), "{}", found[0].message);
 }
