@@ -6,6 +6,7 @@ use crate::prelude::*;
 
 use crate::problem::Param;
 use crate::rules::{Format, Type};
+use crate::text::joined;
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Locale {
@@ -188,17 +189,6 @@ pub fn render(msg: &Msg, field: &str, locale: Locale) -> String {
     }
 }
 
-fn list<T: crate::text::Piece>(items: &[T], sep: &str) -> String {
-    let mut out = String::new();
-    for (i, item) in items.iter().enumerate() {
-        if i > 0 {
-            out.push_str(sep);
-        }
-        item.put(&mut out);
-    }
-    out
-}
-
 fn type_en(t: Type) -> &'static str {
     match t {
         Type::String => "text (a string)",
@@ -244,10 +234,10 @@ fn en(msg: &Msg, f: &str) -> String {
         }
         Msg::OneOf { allowed: [one], got, hint } => crate::cat!(f, " must be ", one, "; got ", crate::value::quote(got), hint_en(*hint)),
         Msg::OneOf { allowed, got, hint } => {
-            crate::cat!(f, " must be one of ", list(allowed, ", "), "; got ", crate::value::quote(got), hint_en(*hint))
+            crate::cat!(f, " must be one of ", joined(allowed, ", "), "; got ", crate::value::quote(got), hint_en(*hint))
         }
         Msg::OneOfInt { allowed: [one], got } => crate::cat!(f, " must be ", one, "; got ", got, "."),
-        Msg::OneOfInt { allowed, got } => crate::cat!(f, " must be one of ", list(allowed, ", "), "; got ", got, "."),
+        Msg::OneOfInt { allowed, got } => crate::cat!(f, " must be one of ", joined(allowed, ", "), "; got ", got, "."),
         Msg::AtLeast { min, got } => crate::cat!(f, " must be at least ", min, "; got ", got, "."),
         Msg::Range { min, max, got } => crate::cat!(f, " must be between ", min, " and ", max, "; got ", got, "."),
         Msg::MultipleOf { step, got } => {
@@ -295,7 +285,7 @@ fn en(msg: &Msg, f: &str) -> String {
             " ",
             got,
             " is not in the official SDK's endpoint list (",
-            list(known, ", "),
+            joined(known, ", "),
             "); check that Smart Access Gateway is offered there."
         ),
         Msg::Timestamp { got } => {
@@ -325,10 +315,10 @@ fn zh(msg: &Msg, f: &str) -> String {
             crate::cat!(f, " 必须为 ", one, "；实际为 ", crate::value::quote(got), "。", hint_zh(*hint))
         }
         Msg::OneOf { allowed, got, hint } => {
-            crate::cat!(f, " 必须是 ", list(allowed, "、"), " 之一；实际为 ", crate::value::quote(got), "。", hint_zh(*hint))
+            crate::cat!(f, " 必须是 ", joined(allowed, "、"), " 之一；实际为 ", crate::value::quote(got), "。", hint_zh(*hint))
         }
         Msg::OneOfInt { allowed: [one], got } => crate::cat!(f, " 必须为 ", one, "；实际为 ", got, "。"),
-        Msg::OneOfInt { allowed, got } => crate::cat!(f, " 必须是 ", list(allowed, "、"), " 之一；实际为 ", got, "。"),
+        Msg::OneOfInt { allowed, got } => crate::cat!(f, " 必须是 ", joined(allowed, "、"), " 之一；实际为 ", got, "。"),
         Msg::AtLeast { min, got } => crate::cat!(f, " 不能小于 ", min, "；实际为 ", got, "。"),
         Msg::Range { min, max, got } => crate::cat!(f, " 的取值范围为 ", min, "~", max, "；实际为 ", got, "。"),
         Msg::MultipleOf { step, got } => {
@@ -370,7 +360,7 @@ fn zh(msg: &Msg, f: &str) -> String {
         Msg::Unknown { hint } => crate::cat!(f, " 不是本接口的参数，不会被发送。", hint_zh(*hint)),
         Msg::Reserved => crate::cat!(f, " 是公共请求参数或签名参数，不能作为业务参数传入；它由构建选项设置。"),
         Msg::UnknownRegion { got, known } => {
-            crate::cat!(f, " ", got, " 不在官方 SDK 的接入点列表（", list(known, "、"), "）中；请确认该地域提供智能接入网关服务。")
+            crate::cat!(f, " ", got, " 不在官方 SDK 的接入点列表（", joined(known, "、"), "）中；请确认该地域提供智能接入网关服务。")
         }
         Msg::Timestamp { got } => {
             crate::cat!(

@@ -156,7 +156,7 @@ fn split_url(input: &str) -> (Option<String>, &str) {
 
 /// Decodes `k=v&k=v`; a pair with broken encoding or a repeated key is reported and left out.
 fn decode_pairs(query: &str, report: &mut Report) -> Pairs {
-    let decode = |s: &str| percent_decode(&s.replace('+', "%20"));
+    let decode = |s: &str| percent_decode(&crate::text::joined(&s.split('+').collect::<Vec<_>>(), "%20"));
     let decoded: Vec<(&str, Option<String>, Option<String>)> = query
         .split('&')
         .filter(|s| !s.is_empty())

@@ -72,7 +72,7 @@ impl Misuse {
     pub fn message(&self) -> String {
         match self {
             Misuse::UnknownAction(a) => {
-                crate::cat!("unknown action ", crate::value::quote(a), "; expected one of ", rules::ACTION_NAMES.join(", "))
+                crate::cat!("unknown action ", crate::value::quote(a), "; expected one of ", crate::text::joined(rules::ACTION_NAMES, ", "))
             }
             Misuse::BadOption(name, what) => crate::cat!("options.", name, " must be ", what),
         }

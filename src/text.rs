@@ -128,6 +128,24 @@ pub fn int_text(n: i64) -> String {
     crate::cat!(n)
 }
 
+/// `items` joined by `sep`: `[T]::join` without its generic code in the module.
+pub fn joined<T: Piece>(items: &[T], sep: &str) -> String {
+    let mut out = String::new();
+    for (i, item) in items.iter().enumerate() {
+        if i > 0 {
+            out.push_str(sep);
+        }
+        item.put(&mut out);
+    }
+    out
+}
+
+/// The number of characters of `s`: its bytes that do not continue a character.
+/// A plain loop, where `chars().count()` brings a kilobyte of code.
+pub fn char_count(s: &str) -> usize {
+    s.bytes().filter(|&b| b & 0xc0 != 0x80).count()
+}
+
 #[cfg(test)]
 mod tests {
     use super::{Hex2, Padded};
@@ -143,5 +161,16 @@ mod tests {
         assert_eq!(crate::cat!(usize::MAX), format!("{}", usize::MAX));
         assert_eq!(crate::cat!(u64::MAX, 0u64), format!("{}0", u64::MAX));
         assert_eq!(crate::cat!(Hex2(0x0f), Hex2(0xa0), 'x', true, false, "s"), "0fa0xtruefalses");
+    }
+
+    #[test]
+    fn counts_and_joins_as_std_does() {
+        for s in ["", "a", "cn-shanghai", "张三", "a😀b\u{301}", "\u{7f}\u{80}\u{7ff}\u{800}\u{ffff}\u{10000}"] {
+            assert_eq!(super::char_count(s), s.chars().count(), "{s}");
+        }
+        for items in [&[][..], &["a"][..], &["a", "", "张"][..]] {
+            assert_eq!(super::joined(items, ", "), items.join(", "));
+        }
+        assert_eq!(super::joined(&[1i64, -2, 3], "、"), "1、-2、3");
     }
 }

@@ -130,7 +130,7 @@ fn run_checks<'a>(report: &mut Report, field: &Field, value: &Value, lookup: &im
     // A text has no more characters than bytes, so a short one is not counted.
     if let Value::Text(s) = value {
         if s.len() > MAX_VALUE_CHARS {
-            let len = s.chars().count();
+            let len = crate::text::char_count(s);
             if len > MAX_VALUE_CHARS {
                 // Nothing else is worth checking on a value this long.
                 return report.add(name, Rule::Length, code, Msg::Length { min: 0, max: MAX_VALUE_CHARS, got: len });
@@ -154,7 +154,7 @@ fn run_checks<'a>(report: &mut Report, field: &Field, value: &Value, lookup: &im
             }
             (Check::Format(format), Value::Text(s)) => check_format(report, name, code, *format, s),
             (Check::Length(min, max), Value::Text(s)) => {
-                let len = s.chars().count();
+                let len = crate::text::char_count(s);
                 if len < *min || len > *max {
                     report.add(name, Rule::Length, code, Msg::Length { min: *min, max: *max, got: len });
                 }
@@ -232,7 +232,7 @@ fn check_names(report: &mut Report, action: &Action, params: &Params) {
 /// most two edits away. Allowed values are ASCII, so ASCII case folding finds
 /// every such miss (and keeps Unicode case tables out of the module).
 pub(crate) fn near(got: &str, allowed: &[&'static str]) -> Option<&'static str> {
-    let fold = |s: &str| s.to_ascii_lowercase().replace('-', "_");
+    let fold = |s: &str| s.chars().map(|c| if c == '-' { '_' } else { c.to_ascii_lowercase() }).collect::<String>();
     let lower = got.to_ascii_lowercase();
     allowed
         .iter()
@@ -342,7 +342,7 @@ fn is_email(s: &str) -> bool {
         })
         && labels.len() >= 2
         && labels.iter().all(|l| label_ok(l))
-        && labels.last().is_some_and(|tld| tld.chars().count() >= 2 && tld.chars().all(is_domain_letter))
+        && labels.last().is_some_and(|tld| crate::text::char_count(tld) >= 2 && tld.chars().all(is_domain_letter))
 }
 
 fn is_chinese(c: char) -> bool {

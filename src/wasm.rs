@@ -358,7 +358,7 @@ impl Call {
     fn arguments(&mut self, action: &JsValue, params: &JsValue, options: &JsValue, names: Names) -> Result<Arguments, JsValue> {
         let sent = NAMES_SENT.fetch_or(1 << names.id | ACTIONS_SENT, Ordering::Relaxed);
         let names_text = (sent & 1 << names.id == 0).then_some(names.text);
-        let actions_text = (sent & ACTIONS_SENT == 0).then(|| crate::rules::ACTION_NAMES.join(","));
+        let actions_text = (sent & ACTIONS_SENT == 0).then(|| crate::text::joined(crate::rules::ACTION_NAMES, ","));
         // Most calls' packing fits this; a longer one is taken in a second step.
         let mut packed = vec![0; 1024];
         let written =
@@ -623,7 +623,7 @@ impl Call {
     /// A value from a closed set of strings; `None` when not given.
     fn given_choice<T: Copy>(&self, what: &str, given: Given, choices: &[(&str, T)]) -> Result<Option<T>, JsValue> {
         // Only a refusal needs the list, so it is not built on every call.
-        let expected = || choices.iter().map(|(s, _)| cat!("\"", s, "\"")).collect::<Vec<_>>().join(" or ");
+        let expected = || crate::text::joined(&choices.iter().map(|(s, _)| cat!("\"", s, "\"")).collect::<Vec<_>>(), " or ");
         let given = match given {
             Given::Absent(_) => return Ok(None),
             Given::Text(text, _) => text,

@@ -57,7 +57,7 @@ pub fn canonical_headers(headers: &[(String, String)]) -> (String, String) {
         canonical.push_str(value);
         canonical.push('\n');
     }
-    (canonical, names.join(";"))
+    (canonical, crate::text::joined(&names, ";"))
 }
 
 /// The parts of a request that V3 signs.
@@ -74,7 +74,7 @@ pub struct Request<'a> {
 /// `METHOD\nURI\ncanonicalQuery\ncanonicalHeaders\nsignedHeaders\nhashedPayload`
 /// (the canonical headers end with their own `\n`, so a blank line precedes the list).
 pub fn canonical_request(r: &Request<'_>) -> String {
-    [r.method, r.uri, r.canonical_query, r.canonical_headers, r.signed_headers, r.hashed_payload].join("\n")
+    crate::text::joined(&[r.method, r.uri, r.canonical_query, r.canonical_headers, r.signed_headers, r.hashed_payload], "\n")
 }
 
 /// `ACS3-HMAC-SHA256\n` + hex(SHA-256(canonical request)).
