@@ -56,8 +56,9 @@ function putF64(n) {
   at += 8;
 }
 
-// `s` as its UTF-8 length (u32) then its UTF-8 bytes (a lone surrogate as U+FFFD).
-// ASCII is copied by a loop, which costs less than a native encode of a short text.
+// `s` as its UTF-8 length (u32) then its UTF-8 bytes (a lone surrogate as U+FFFD),
+// and whether `s` is well formed. ASCII is copied by a loop, which costs less than
+// a native encode of a short text, and is well formed without a check.
 function putText(s) {
   const n = s.length;
   room(4 + 3 * n);
@@ -71,6 +72,16 @@ function putText(s) {
   const written = i === n ? n : utf8.encodeInto(s, bytes.subarray(start)).written;
   view.setUint32(at, written, true);
   at = start + written;
+  return i === n || wellFormed(s);
+}
+
+// A tag, then `s` (see putText); the tag becomes `x` when `s` is not well formed.
+function putTagged(tag, s) {
+  const where = at;
+  putByte(tag);
+  const ok = putText(s);
+  if (!ok) bytes[where] = TAG_X;
+  return ok;
 }
 
 // One call's `action`, `params` and `options` read in one pass, in that order, and
@@ -177,13 +188,13 @@ function readParams(params, budget, maxKeys) {
         putByte(TAG_N);
         putF64(v);
         break;
-      case "string":
+      case "string": {
         if ((budget -= v.length) < 0) return [5, key];
-        if (wellFormed(v)) {
-          putByte(TAG_S);
-          putText(v);
-        } else putByte(TAG_X);
+        const where = at;
+        // A text that is not well formed is refused: only its tag is kept.
+        if (!putTagged(TAG_S, v)) at = where + 1;
         break;
+      }
       case "bigint": {
         let digits;
         try {
@@ -234,8 +245,7 @@ function readOptions(options, names, budget) {
       }
       if (typeof v === "string") {
         if ((budget -= v.length) < 0) return [4, i];
-        putByte(wellFormed(v) ? TAG_S : TAG_X);
-        putText(v);
+        putTagged(TAG_S, v);
         continue;
       }
       if (names[i] === "timestamp" && isDate(v)) {
