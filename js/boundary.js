@@ -25,6 +25,7 @@ let actionNames = []; // the module's actions
 
 // The packing is written here, then copied into the module's buffer in one native
 // copy: written straight into the module's memory, it could not grow.
+const MAX_KEPT = 1 << 16;
 let bytes = new Uint8Array(1024);
 let view = new DataView(bytes.buffer);
 let at = 0; // where the next byte goes
@@ -117,6 +118,11 @@ export function readCall(action, params, options, namesId, namesText, actionsTex
 
 export function takePacked(buffer) {
   buffer.set(bytes.subarray(0, at));
+  // A long packing's room is not kept past its call.
+  if (bytes.length > MAX_KEPT) {
+    bytes = new Uint8Array(MAX_KEPT);
+    view = new DataView(bytes.buffer);
+  }
   return at;
 }
 
