@@ -41,6 +41,10 @@ fn ten_megabyte_strings_and_a_hundred_thousand_keys_are_refused_quickly() {
     // Just under the caps is data, not misuse: the long value is a length problem.
     let long = problems(HARDWARE, "{BuyerMessage: 'x'.repeat(5000)}");
     assert!(summary(&long).contains(&"BuyerMessage:length".to_owned()), "{:?}", summary(&long));
+    // A million three-byte characters: a 3 MB packing crosses whole, and the next call is right.
+    let wide = problems(HARDWARE, "{BuyerMessage: '张'.repeat(1000000)}");
+    assert!(json(&wide).contains("got 1000000."), "{}", json(&wide));
+    seed000_ok();
 }
 
 #[wasm_bindgen_test]
