@@ -29,7 +29,36 @@ const MAX_KEPT = 1 << 16;
 let bytes = new Uint8Array(1024);
 let view = new DataView(bytes.buffer);
 let at = 0; // where the next byte goes
+const NOTHING = new Uint8Array(0);
+let pending = NOTHING; // a packing longer than the module's buffer, for takePacked
+// The writers of calls being read when caller code (a getter, a trap) called the
+// module again: the inner call gets a writer of its own.
+const suspended = [];
+let reading = false;
 const utf8 = new TextEncoder();
+
+function begin() {
+  if (reading) {
+    suspended.push([bytes, view, at]);
+    bytes = new Uint8Array(1024);
+    view = new DataView(bytes.buffer);
+  }
+  reading = true;
+  at = 0;
+}
+
+// A long packing's room is not kept past its call.
+function end() {
+  const outer = suspended.pop();
+  if (outer) [bytes, view, at] = outer;
+  else {
+    reading = false;
+    if (bytes.length > MAX_KEPT) {
+      bytes = new Uint8Array(1024);
+      view = new DataView(bytes.buffer);
+    }
+  }
+}
 
 // Room for `n` more bytes.
 function room(n) {
@@ -95,7 +124,7 @@ function putTagged(tag, s) {
 // then. An unknown action fails before params and options are read. The packing
 // is copied into `buffer`, a view of the module's memory, and its length is
 // returned; when it does not fit, minus its length, and takePacked copies it into
-// a buffer that long.
+// a buffer that long (before any other call can be read).
 // On a failure 0 and, for takeFailure, `[stage, action, detail]`: stage 0 the
 // action is not a string (detail: it), 1 it is over budget or unknown, 2 params
 // failed, 3 options failed (detail: readParams' or readOptions' failure array;
@@ -103,7 +132,7 @@ function putTagged(tag, s) {
 // else threw (detail: what). It never throws, so the module imports it without a
 // catching wrapper.
 export function readCall(action, params, options, namesId, namesText, actionsText, budget, maxKeys, buffer) {
-  at = 0;
+  begin();
   try {
     if (namesText !== undefined) nameLists[namesId] = namesText.split(",");
     if (actionsText !== undefined) actionNames = actionsText.split(",");
@@ -111,19 +140,19 @@ export function readCall(action, params, options, namesId, namesText, actionsTex
   } catch (e) {
     fail(4, undefined, e);
   }
-  if (at > buffer.length) return -at;
-  buffer.set(bytes.subarray(0, at));
-  return at;
+  const length = at;
+  // `buffer` is empty, and detached, if caller code grew the module's memory.
+  if (length > buffer.length) pending = bytes.slice(0, length);
+  else if (length > 0) buffer.set(bytes.subarray(0, length));
+  end();
+  return length > buffer.length ? -length : length;
 }
 
 export function takePacked(buffer) {
-  buffer.set(bytes.subarray(0, at));
-  // A long packing's room is not kept past its call.
-  if (bytes.length > MAX_KEPT) {
-    bytes = new Uint8Array(MAX_KEPT);
-    view = new DataView(bytes.buffer);
-  }
-  return at;
+  buffer.set(pending);
+  const length = pending.length;
+  pending = NOTHING;
+  return length;
 }
 
 function packCall(action, params, options, names, budget, maxKeys) {

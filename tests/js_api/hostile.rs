@@ -150,3 +150,42 @@ fn hardware_with(key: &str, value: &str) -> String {
          ReceiverZip: '310000'}}, {{{key}: {value}}})"
     )
 }
+
+/// A getter, of params or of options, that calls the module while the outer call's
+/// arguments are being read: each call reads its own arguments.
+#[wasm_bindgen_test]
+fn a_getter_that_calls_the_module_leaves_the_outer_call_its_own_arguments() {
+    // The inner calls: a packing over the module's first buffer (taken in a second
+    // step), then seed000's build.
+    let inner = Closure::<dyn Fn() -> JsValue>::new(|| {
+        let long = problems(HARDWARE, "{BuyerMessage: 'x'.repeat(5000)}");
+        assert!(summary(&long).contains(&"BuyerMessage:length".to_owned()), "{:?}", summary(&long));
+        build(SOFTWARE, SEED000, FIXED)
+    });
+    let global = js_sys::global();
+    Reflect::set(&global, &"INNER".into(), inner.as_ref()).unwrap();
+    let params = "{RegionId: 'cn-hangzhou', Period: 24, AutoPay: false, \
+                  get ChargeType() { globalThis.FROM_PARAMS = INNER(); return 'PREPAY' }, UserCount: 10, DataPlan: 5}";
+    let options =
+        "{accessKeyId: 'outer', get nonce() { globalThis.FROM_OPTIONS = INNER(); return 'n-1' }, timestamp: '2016-02-23T12:46:24Z'}";
+    // SPEC §4: every parameter, sorted by name in byte order.
+    let expected = "AccessKeyId=outer&Action=CreateSmartAccessGatewaySoftware&AutoPay=false&ChargeType=PREPAY&DataPlan=5\
+                    &Format=JSON&Period=24&RegionId=cn-hangzhou&SignatureMethod=HMAC-SHA1&SignatureNonce=n-1\
+                    &SignatureVersion=1.0&Timestamp=2016-02-23T12%3A46%3A24Z&UserCount=10&Version=2018-03-13";
+    assert_eq!(text(&build(SOFTWARE, params, options), "canonicalQuery"), expected);
+    for name in ["FROM_PARAMS", "FROM_OPTIONS"] {
+        assert_eq!(text(&get(&global, name), "canonicalQuery"), SEED000_QUERY, "{name}");
+    }
+    seed000_ok();
+    // A getter that grows the module's memory (which detaches every view of it) and
+    // then throws: the call throws its own Error all the same.
+    Reflect::set(&global, &"MEMORY".into(), &wasm_bindgen::memory()).unwrap();
+    let (name, message) = thrown(call(
+        "buildRequest",
+        SOFTWARE,
+        "{RegionId: 'cn-shanghai', get Period() { MEMORY.grow(1); throw new Error('boom') }}",
+        FIXED,
+    ));
+    assert_eq!((name.as_str(), message.as_str()), ("Error", "buildRequest: reading params.Period threw: boom"));
+    seed000_ok();
+}
