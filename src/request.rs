@@ -356,7 +356,8 @@ pub fn is_timestamp(s: &str) -> bool {
             19 => *c == b'Z',
             _ => c.is_ascii_digit(),
         });
-    let num = |r: core::ops::Range<usize>| s.get(r).and_then(|d| d.parse::<u32>().ok()).unwrap_or(u32::MAX);
+    // Digits only, once the shape is checked: read without a general parser.
+    let num = |r: core::ops::Range<usize>| b.get(r).map_or(u32::MAX, |d| d.iter().fold(0, |n, c| n * 10 + u32::from(c.wrapping_sub(b'0'))));
     if !shape {
         return false;
     }

@@ -99,12 +99,29 @@ fn misused_options_are_refused() {
     let bad = |o: BuildOptions| build(SOFTWARE, &seed000(), &o);
     assert!(matches!(bad(BuildOptions { access_key_id: String::new(), ..options() }), Err(Misuse::BadOption("accessKeyId", _))));
     assert!(matches!(bad(BuildOptions { access_key_id: "id&Signature=x".into(), ..options() }), Err(Misuse::BadOption("accessKeyId", _))));
-    for ts in
-        ["2016-02-23 12:46:24Z", "2016-02-30T12:46:24Z", "2016-02-23T24:00:00Z", "2016-02-23T12:46:24.000Z", "2016-02-23T12:46:24+08:00"]
-    {
+    // Not the shape, or not a date and time: 2015 and 1900 have no 29 February, 2016 and 2000 do.
+    let refused = [
+        "2016-02-23 12:46:24Z",
+        "2016-02-23T12:46:24.000Z",
+        "2016-02-23T12:46:24+08:00",
+        "2016-0a-01T00:00:00Z",
+        "2016-02-30T12:46:24Z",
+        "2015-02-29T00:00:00Z",
+        "1900-02-29T00:00:00Z",
+        "2016-13-01T00:00:00Z",
+        "2016-00-10T00:00:00Z",
+        "2016-04-31T00:00:00Z",
+        "2016-01-00T00:00:00Z",
+        "2016-02-23T24:00:00Z",
+        "2016-01-01T23:60:00Z",
+        "2016-01-01T23:00:60Z",
+    ];
+    for ts in refused {
         assert!(matches!(bad(BuildOptions { timestamp: ts.into(), ..options() }), Err(Misuse::BadOption("timestamp", _))), "{ts}");
     }
-    assert!(bad(BuildOptions { timestamp: "2016-02-29T23:59:59Z".into(), ..options() }).is_ok());
+    for ts in ["2016-02-29T23:59:59Z", "2000-02-29T00:00:00Z", "1970-01-01T00:00:00Z", "2016-12-31T23:59:59Z"] {
+        assert!(bad(BuildOptions { timestamp: ts.into(), ..options() }).is_ok(), "{ts}");
+    }
     for e in ["https://smartag.aliyuncs.com", "smartag.aliyuncs.com/x", "a b.com", "host:99999", "evil.com?x=1#"] {
         assert!(matches!(bad(BuildOptions { endpoint: Some(e.into()), ..options() }), Err(Misuse::BadOption("endpoint", _))), "{e}");
     }
