@@ -47,7 +47,8 @@ function begin() {
   at = 0;
 }
 
-// A long packing's room is not kept past its call.
+// The end of a call's reading: back to the writer of the call it was read in, if
+// any; and a long packing's room is not kept past its call.
 function end() {
   const outer = suspended.pop();
   if (outer) [bytes, view, at] = outer;
