@@ -299,12 +299,7 @@ fn owned(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
 
 /// The official SDK's regional endpoint rule for Smartag.
 pub fn default_endpoint(region: &str) -> String {
-    let (head, tail) = ("smartag.", ".aliyuncs.com");
-    let mut host = String::with_capacity(head.len() + region.len() + tail.len());
-    for piece in [head, region, tail] {
-        host.push_str(piece);
-    }
-    host
+    crate::text::joined(&["smartag.", region, ".aliyuncs.com"], "")
 }
 
 fn check_options(o: &BuildOptions) -> Result<(), Misuse> {

@@ -8,17 +8,28 @@ use crate::prelude::*;
 /// Something `cat!` can append.
 pub trait Piece {
     fn put(&self, out: &mut String);
+    /// The bytes `put` appends, where known without writing them (text), so that
+    /// `joined` allocates once.
+    fn len_hint(&self) -> usize {
+        0
+    }
 }
 
 impl Piece for str {
     fn put(&self, out: &mut String) {
         out.push_str(self);
     }
+    fn len_hint(&self) -> usize {
+        self.len()
+    }
 }
 
 impl Piece for String {
     fn put(&self, out: &mut String) {
         out.push_str(self);
+    }
+    fn len_hint(&self) -> usize {
+        self.len()
     }
 }
 
@@ -37,6 +48,9 @@ impl Piece for bool {
 impl<T: Piece + ?Sized> Piece for &T {
     fn put(&self, out: &mut String) {
         (**self).put(out);
+    }
+    fn len_hint(&self) -> usize {
+        (**self).len_hint()
     }
 }
 
@@ -130,7 +144,7 @@ pub fn int_text(n: i64) -> String {
 
 /// `items` joined by `sep`: `[T]::join` without its generic code in the module.
 pub fn joined<T: Piece>(items: &[T], sep: &str) -> String {
-    let mut out = String::new();
+    let mut out = String::with_capacity(items.iter().fold(0, |n, item| n.saturating_add(item.len_hint()).saturating_add(sep.len())));
     for (i, item) in items.iter().enumerate() {
         if i > 0 {
             out.push_str(sep);

@@ -192,16 +192,7 @@ fn v1_packed(action: &Action, options: &BuildOptions, r: &SignedReadyTexts) -> S
     let index = crate::rules::ACTION_NAMES.iter().position(|a| *a == action.name).unwrap_or(usize::MAX);
     let token = if options.security_token.is_some() { "t" } else { "" };
     let id = r.sent.map(|sent| cat!(index, '.', sent, token)).unwrap_or_default();
-    let pieces = [options.method.as_str(), &r.canonical_query, &r.string_to_sign, &r.host, &id];
-    // Sized up front: the texts are long, and growing would copy them again and again.
-    let mut packed = String::with_capacity(pieces.iter().map(|p| p.len() + 1).sum());
-    for (i, piece) in pieces.iter().enumerate() {
-        if i > 0 {
-            packed.push('\n');
-        }
-        packed.push_str(piece);
-    }
-    packed
+    crate::text::joined(&[options.method.as_str(), &r.canonical_query, &r.string_to_sign, &r.host, &id], "\n")
 }
 
 /// The result of a build stopped by `found`.

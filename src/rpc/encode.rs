@@ -66,9 +66,11 @@ impl Sink for Twice<'_> {
     }
     #[inline(always)]
     fn escaped(&mut self, byte: u8) {
-        let [_, hi, lo] = escape(byte);
-        self.0.extend_from_slice(&[b'%', hi, lo]);
-        self.1.extend_from_slice(&[b'%', b'2', b'5', hi, lo]);
+        let escaped = escape(byte);
+        self.0.extend_from_slice(&escaped);
+        // `%XX` escaped again: `%25XX`.
+        self.1.extend_from_slice(b"%25");
+        self.1.extend_from_slice(escaped.get(1..).unwrap_or_default());
     }
     #[inline(always)]
     fn separator(&mut self, byte: u8) {

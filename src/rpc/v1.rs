@@ -10,17 +10,12 @@ use super::encode::{encode_into, Sink, Twice};
 /// canonicalizes its query the same way.
 pub fn canonical_query(pairs: &mut [(&str, &str)]) -> String {
     super::sort::sort(pairs);
-    join(pairs)
-}
-
-/// The canonical query of pairs already sorted as `canonical_query` sorts them.
-pub fn join(pairs: &[(&str, &str)]) -> String {
     let mut out = Vec::with_capacity(query_capacity(pairs));
     write_pairs(&mut out, pairs);
     String::from_utf8(out).unwrap_or_default()
 }
 
-/// `join` and `string_to_sign` of its result, written in one pass.
+/// The canonical query of pairs already sorted, and its `string_to_sign`, written in one pass.
 pub fn join_and_sign(method: &str, pairs: &[(&str, &str)]) -> (String, String) {
     let capacity = query_capacity(pairs);
     let mut query = Vec::with_capacity(capacity);
