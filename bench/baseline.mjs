@@ -186,7 +186,7 @@ export function handValidate(p) {
   }
   for (const k of Object.keys(p).filter((k) => !FIELDS.includes(k)).sort()) {
     if (RESERVED.includes(k)) {
-      problem(k, "reserved", "InvalidParameter", `${k} is a common request or signature parameter, not a business parameter; it is set from the build options.`);
+      problem(k, "reserved", "InvalidParameter", `${k} is a common request or signature parameter, not a business parameter; the build sets it (some from its options), or signing adds it.`);
     } else {
       const hint = FIELDS.find((f) => f.toLowerCase() === k.toLowerCase());
       problem(k, "unknown", "InvalidParameter", `${k} is not a parameter of this action and would not be sent${hint ? `; did you mean ${hint}?` : "."}`, hint ? { hint } : {});

@@ -278,7 +278,7 @@ fn en(msg: &Msg, f: &str) -> String {
         Msg::OnlyWith { field, value } => crate::cat!(f, " can only be given when ", field, " is ", value, "."),
         Msg::Unknown { hint } => crate::cat!(f, " is not a parameter of this action and would not be sent", hint_en(*hint)),
         Msg::Reserved => {
-            crate::cat!(f, " is a common request or signature parameter, not a business parameter; it is set from the build options.")
+            crate::cat!(f, " is a common request or signature parameter, not a business parameter; the build sets it (some from its options), or signing adds it.")
         }
         Msg::UnknownRegion { got, known } => crate::cat!(
             f,
@@ -358,7 +358,9 @@ fn zh(msg: &Msg, f: &str) -> String {
         }
         Msg::OnlyWith { field, value } => crate::cat!("仅当 ", field, " 为 ", value, " 时才能填写 ", f, "。"),
         Msg::Unknown { hint } => crate::cat!(f, " 不是本接口的参数，不会被发送。", hint_zh(*hint)),
-        Msg::Reserved => crate::cat!(f, " 是公共请求参数或签名参数，不能作为业务参数传入；它由构建选项设置。"),
+        Msg::Reserved => {
+            crate::cat!(f, " 是公共请求参数或签名参数，不能作为业务参数传入；它由构建设置（部分取自构建选项）或在签名时添加。")
+        }
         Msg::UnknownRegion { got, known } => {
             crate::cat!(f, " ", got, " 不在官方 SDK 的接入点列表（", joined(known, "、"), "）中；请确认该地域提供智能接入网关服务。")
         }

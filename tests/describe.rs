@@ -29,3 +29,26 @@ fn hardware_fields_as_a_form_sees_them() {
     assert_eq!((field(&en, "ReceiverZip").label, field(&zh, "ReceiverZip").label), ("Postal code", "邮政编码"));
     assert!(en.fields.iter().zip(&zh.fields).all(|(e, z)| e.name == z.name && e.help != z.help && !z.label.is_empty()));
 }
+
+#[test]
+fn every_field_has_an_example_its_own_rules_accept() {
+    use smartag_request::validate::check;
+    use smartag_request::{Input, Rule};
+    for action in ACTIONS {
+        // The required fields' examples (what the form starts with), plus the field's own.
+        let required: Vec<(String, Input)> =
+            action.fields.iter().filter(|f| f.required).map(|f| (f.name.to_owned(), Input::Text(f.example.to_owned()))).collect();
+        for field in action.fields {
+            assert!(!field.example.is_empty(), "{}.{} has no example", action.name, field.name);
+            let mut params = required.clone();
+            params.push((field.name.to_owned(), Input::Text(field.example.to_owned())));
+            // A rule that reads another field (CPEVersion only with sag-vcpe) may refuse it.
+            let own: Vec<_> = check(action, &params, Locale::En)
+                .problems
+                .into_iter()
+                .filter(|p| p.field == field.name && p.rule != Rule::Dependency && p.is_error())
+                .collect();
+            assert!(own.is_empty(), "{}.{} example {:?}: {:?}", action.name, field.name, field.example, own);
+        }
+    }
+}

@@ -124,7 +124,7 @@ pub const OWNER_ID: Field = Field::new(
     "OwnerId",
     Type::Long,
     false,
-    "",
+    "1234567890123456",
     Text::new("Owner ID", "所有者 ID"),
     Text::new("Optional owner account ID (Long).", "可选，所有者账号 ID（Long）。"),
 );
@@ -133,7 +133,7 @@ pub const RESOURCE_OWNER_ID: Field = Field::new(
     "ResourceOwnerId",
     Type::Long,
     false,
-    "",
+    "1234567890123456",
     Text::new("Resource owner ID", "资源所有者 ID"),
     Text::new("Optional resource owner account ID (Long).", "可选，资源所有者账号 ID（Long）。"),
 );
@@ -142,7 +142,7 @@ pub const OWNER_ACCOUNT: Field = Field::new(
     "OwnerAccount",
     Type::String,
     false,
-    "",
+    "owner@example.com",
     Text::new("Owner account", "所有者账号"),
     Text::new("Optional owner account name.", "可选，所有者账号名称。"),
 )
@@ -152,7 +152,7 @@ pub const RESOURCE_OWNER_ACCOUNT: Field = Field::new(
     "ResourceOwnerAccount",
     Type::String,
     false,
-    "",
+    "owner@example.com",
     Text::new("Resource owner account", "资源所有者账号"),
     Text::new("Optional resource owner account name.", "可选，资源所有者账号名称。"),
 )

@@ -144,7 +144,7 @@ pub static ACTION: Action = Action {
         receiver(
             "ReceiverPhone",
             false,
-            "",
+            "0571-85022088",
             Text::new("Receiver fixed-line phone", "收货人固定电话"),
             Text::new("Optional fixed-line phone number.", "可选，收货人的固定电话。"),
         ),
@@ -178,7 +178,7 @@ pub static ACTION: Action = Action {
             "AlreadyHaveSag",
             Type::Boolean,
             false,
-            "",
+            "false",
             Text::new("Already have a device", "已有设备"),
             Text::new("Optional: whether you already have an SAG device.", "可选：是否已拥有智能接入网关设备。"),
         ),
@@ -186,7 +186,7 @@ pub static ACTION: Action = Action {
             "CPEVersion",
             Type::String,
             false,
-            "",
+            "basic",
             Text::new("vCPE version", "vCPE 版本"),
             Text::new("Optional: basic; only with sag-vcpe.", "可选：basic；仅适用于 sag-vcpe。"),
         )
