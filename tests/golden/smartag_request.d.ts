@@ -3,6 +3,12 @@
 /** The three order actions, in the order `actions()` lists them. */
 export type ActionName = "CreateSmartAccessGatewaySoftware" | "CreateSmartAccessGateway" | "UpgradeSmartAccessGatewaySoftware";
 
+/**
+ * An action name only known at run time: `A` when it is the wide `string`, `never`
+ * for a literal, so that a literal must match an `ActionName` overload (and its params).
+ */
+export type RuntimeName<A extends string> = string extends A ? A : never;
+
 /** A locale of the message catalogs, labels and help texts. */
 export type Locale = "en" | "zh-CN";
 
@@ -260,6 +266,8 @@ export function actions(): ActionName[];
 
 /** Everything a form needs to render `action`. Throws for an unknown action or option value. */
 export function describe(action: ActionName, options?: LocaleOptions): ActionSpec;
+/** An action named at run time (a `string`, such as a select's value); a literal name must be an `ActionName`. */
+export function describe<A extends string>(action: RuntimeName<A>, options?: LocaleOptions): ActionSpec;
 
 /** Every problem with `params` (errors and warnings); `[]` when there is none. Throws only for misuse. */
 export function validate(
@@ -277,6 +285,8 @@ action: "UpgradeSmartAccessGatewaySoftware",
 params: Partial<UpgradeSmartAccessGatewaySoftwareParams>,
 options?: LocaleOptions,
 ): Problem[];
+/** An action named at run time, with params in whatever shape (such as a form's strings). */
+export function validate<A extends string>(action: RuntimeName<A>, params: object, options?: LocaleOptions): Problem[];
 
 /** A signed-ready request (`signature` picks the scheme, V1 by default), or the problems that stop it. Throws only for misuse. */
 export function buildRequest<S extends SignatureVersion = "v1">(
@@ -292,6 +302,12 @@ options: BuildOptions & { signature?: S },
 export function buildRequest<S extends SignatureVersion = "v1">(
 action: "UpgradeSmartAccessGatewaySoftware",
 params: UpgradeSmartAccessGatewaySoftwareParams,
+options: BuildOptions & { signature?: S },
+): BuildResult<S>;
+/** An action named at run time, with params in whatever shape: the module checks them. */
+export function buildRequest<A extends string, S extends SignatureVersion = "v1">(
+action: RuntimeName<A>,
+params: object,
 options: BuildOptions & { signature?: S },
 ): BuildResult<S>;
 

@@ -139,3 +139,13 @@ console.log(valid);
 await init();
 const inBrowser: BuildResult = buildInBrowser("UpgradeSmartAccessGatewaySoftware", upgrade, { accessKeyId: "testid" });
 console.log(inBrowser.ok);
+
+// An action name held in a string (a select's value) and a form's strings: the
+// run-time overloads take them, and the module checks them.
+const chosen: string = String(names[1]);
+const form: Record<string, string> = { RegionId: "cn-shanghai", Period: "12" };
+const formProblems: Problem[] = validate(chosen, form, { locale: "zh-CN" });
+const formSpec: ActionSpec = describe(chosen);
+const formBuilt: BuildResult<"v3"> = buildRequest(chosen, form, { accessKeyId: "testid", signature: "v3" });
+console.log(formProblems, formSpec, formBuilt);
+

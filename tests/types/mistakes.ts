@@ -56,6 +56,13 @@ validate("CreateSmartAccessGatewaySoftware", {}, { locale: "fr" });
 validate("CreateSmartAccessGatewaySoftware", "RegionId=cn-shanghai");
 // @ts-expect-error an unknown action
 describe("DescribeRegions");
+const runtimeName: string = "CreateSmartAccessGatewaySoftware";
+// @ts-expect-error an action named at run time still takes an object
+validate(runtimeName, "RegionId=cn-shanghai");
+// @ts-expect-error an action named at run time still needs the options
+buildRequest(runtimeName, {});
+// @ts-expect-error a literal that is no action does not pass as a run-time name
+buildRequest("CreateSmartAccessGatewayHardware", {}, options);
 // @ts-expect-error action names are strings
 const counts: number[] = actions();
 
