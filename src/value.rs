@@ -210,34 +210,36 @@ pub fn quote(s: &str) -> String {
     crate::cat!("\"", out, "\"")
 }
 
-/// Formats a number the way JS prints it, for messages: Rust's `{}` (or `{:e}`
-/// from 1e21 on), computed here so that the module carries no float formatting
-/// code (about 18 KB of wasm); the tests compare the two.
+/// Formats a number the way JS prints it (`String(n)`, ECMA-262 Number::toString),
+/// for messages: computed here so that the module carries no float formatting
+/// code (about 18 KB of wasm).
 pub(crate) fn js_number(n: f64) -> String {
     if n.is_nan() {
         return "NaN".to_owned();
+    }
+    if n == 0.0 {
+        return "0".to_owned(); // -0 too
     }
     let sign = if n.is_sign_negative() { "-" } else { "" };
     if n.is_infinite() {
         return crate::cat!(sign, "Infinity");
     }
-    if n == 0.0 {
-        return crate::cat!(sign, "0");
-    }
+    // n = 0.digits × 10^k
     let (digits, k) = shortest(n.abs());
     let len = i32::try_from(digits.len()).unwrap_or(i32::MAX);
     let zeros = |count: i32| "0".repeat(usize::try_from(count).unwrap_or(0));
-    let body = if n.abs() >= 1e21 {
-        let (first, rest) = digits.split_at_checked(1).unwrap_or(("", ""));
-        let point = if rest.is_empty() { "" } else { "." };
-        crate::cat!(first, point, rest, "e", k - 1)
-    } else if k <= 0 {
-        crate::cat!("0.", zeros(-k), digits)
-    } else if k < len {
+    let body = if len <= k && k <= 21 {
+        crate::cat!(digits, zeros(k - len))
+    } else if 0 < k && k <= 21 {
         let (int, frac) = digits.split_at_checked(usize::try_from(k).unwrap_or(0)).unwrap_or(("", ""));
         crate::cat!(int, ".", frac)
+    } else if -6 < k && k <= 0 {
+        crate::cat!("0.", zeros(-k), digits)
     } else {
-        crate::cat!(digits, zeros(k - len))
+        let (first, rest) = digits.split_at_checked(1).unwrap_or(("", ""));
+        let point = if rest.is_empty() { "" } else { "." };
+        let exponent_sign = if k > 0 { "+" } else { "" };
+        crate::cat!(first, point, rest, "e", exponent_sign, k - 1)
     };
     crate::cat!(sign, body)
 }
@@ -362,20 +364,59 @@ fn round_up(digits: &mut Vec<u8>, k: &mut i32) {
 mod tests {
     use super::js_number;
 
-    fn rust(n: f64) -> String {
+    /// Rust's `{}` with JS's spellings: NaN, Infinity, "0" for -0, `{:e}` from 1e21 on.
+    /// ECMA-262 Number::toString applied to Rust's own shortest digits (`{:e}`).
+    fn js(n: f64) -> String {
         if n.is_nan() {
-            "NaN".to_owned()
-        } else if n.is_infinite() {
-            if n > 0.0 { "Infinity" } else { "-Infinity" }.to_owned()
-        } else if n.abs() >= 1e21 {
-            format!("{n:e}")
+            return "NaN".to_owned();
+        }
+        if n == 0.0 {
+            return "0".to_owned();
+        }
+        if n.is_infinite() {
+            return if n > 0.0 { "Infinity" } else { "-Infinity" }.to_owned();
+        }
+        let sci = format!("{:e}", n.abs()); // "1.2345e-7"
+        let (mantissa, exponent) = sci.split_once('e').unwrap();
+        let digits = mantissa.replace('.', "");
+        let (k, n_) = (digits.len() as i32, exponent.parse::<i32>().unwrap() + 1);
+        let body = if k <= n_ && n_ <= 21 {
+            format!("{digits}{}", "0".repeat((n_ - k) as usize))
+        } else if 0 < n_ && n_ <= 21 {
+            format!("{}.{}", &digits[..n_ as usize], &digits[n_ as usize..])
+        } else if -6 < n_ && n_ <= 0 {
+            format!("0.{}{digits}", "0".repeat(-n_ as usize))
+        } else if k == 1 {
+            format!("{digits}e{}{}", if n_ > 0 { "+" } else { "-" }, (n_ - 1).abs())
         } else {
-            n.to_string()
+            format!("{}.{}e{}{}", &digits[..1], &digits[1..], if n_ > 0 { "+" } else { "-" }, (n_ - 1).abs())
+        };
+        format!("{}{body}", if n < 0.0 { "-" } else { "" })
+    }
+
+    #[test]
+    fn js_spellings_of_published_values() {
+        // What `String(n)` gives in JS.
+        for (n, text) in [
+            (-0.0, "0"),
+            (1e-7, "1e-7"),
+            (0.000001, "0.000001"),
+            (1e21, "1e+21"),
+            (1e20, "100000000000000000000"),
+            (1.5e300, "1.5e+300"),
+            (123e-20, "1.23e-18"),
+            (5e-324, "5e-324"),
+            (f64::MAX, "1.7976931348623157e+308"),
+            (2f64.powi(60), "1152921504606847000"),
+            (0.1 + 0.2, "0.30000000000000004"),
+            (-12.5, "-12.5"),
+        ] {
+            assert_eq!(js_number(n), text, "{n:e}");
         }
     }
 
     #[test]
-    fn numbers_print_as_rust_prints_them() {
+    fn numbers_print_as_js_prints_them() {
         let special = [
             0.0,
             -0.0,
@@ -411,7 +452,7 @@ mod tests {
             1e23,
         ];
         for n in special {
-            assert_eq!(js_number(n), rust(n), "{n:?}");
+            assert_eq!(js_number(n), js(n), "{n:?}");
         }
         // Every exponent, and mantissas from a fixed pseudo-random sequence.
         let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
@@ -421,11 +462,11 @@ mod tests {
             x ^= x << 17;
             let bits = if i % 2 == 0 { x } else { (x & !(0x7ff << 52)) | ((i / 2 % 2046 + 1) << 52) };
             let n = f64::from_bits(bits);
-            assert_eq!(js_number(n), rust(n), "{bits:#x}");
+            assert_eq!(js_number(n), js(n), "{bits:#x}");
         }
         for e in -1074..=1023 {
             for n in [2f64.powi(e), 2f64.powi(e) * 3.0, 2f64.powi(e) * 1.5 - 2f64.powi(e - 52).max(5e-324)] {
-                assert_eq!(js_number(n), rust(n), "{n:e}");
+                assert_eq!(js_number(n), js(n), "{n:e}");
             }
         }
     }

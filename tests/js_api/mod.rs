@@ -346,6 +346,16 @@ fn integers_coerce_from_numbers_numeric_strings_and_bigints() {
 }
 
 #[wasm_bindgen_test]
+fn a_number_given_for_text_is_named_as_js_prints_it() {
+    for n in ["-0", "1e-7", "0.000001", "1e21", "1.5e300", "123e-20", "0.1 + 0.2", "-12.5", "2 ** 60"] {
+        let found = problems(SOFTWARE, &format!("{{ChargeType: {n}}}"));
+        let charge = Array::from(&found).iter().find(|p| text(p, "field") == "ChargeType").expect("a ChargeType problem");
+        let printed = js(&format!("String({n})")).as_string().expect("a string");
+        assert_eq!(text(&charge, "message"), format!("ChargeType must be text (a string); got {printed}."), "{n}");
+    }
+}
+
+#[wasm_bindgen_test]
 fn longs_keep_every_digit_as_strings_and_bigints() {
     for (value, written) in [
         ("9007199254740993n", "9007199254740993"),
