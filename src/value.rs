@@ -125,6 +125,12 @@ pub fn is_safe_integer(n: i64) -> bool {
     n.unsigned_abs() <= MAX_SAFE as u64
 }
 
+/// What JS's `String.prototype.trim` removes (white space and line terminators),
+/// as a form's values come from JS: Unicode's White_Space without U+0085, and U+FEFF.
+pub fn is_js_space(c: char) -> bool {
+    matches!(c, '\t'..='\r' | ' ' | '\u{a0}' | '\u{1680}' | '\u{2000}'..='\u{200a}' | '\u{2028}' | '\u{2029}' | '\u{202f}' | '\u{205f}' | '\u{3000}' | '\u{feff}')
+}
+
 /// Coerces `input` to `ty`. `trim` says whether surrounding white space is
 /// insignificant (numbers, booleans, enums and IDs) or part of the value (free text).
 pub fn coerce(input: &Input, ty: Type, trim: bool) -> Coerced {
@@ -132,7 +138,7 @@ pub fn coerce(input: &Input, ty: Type, trim: bool) -> Coerced {
         Input::Missing => return Coerced::Absent,
         Input::BadText => return Coerced::Refused(Refusal::NotUnicode),
         Input::Text(s) => {
-            let t = if trim || ty != Type::String { s.trim() } else { s.as_str() };
+            let t = if trim || ty != Type::String { s.trim_matches(is_js_space) } else { s.as_str() };
             if t.is_empty() {
                 return Coerced::Absent;
             }
@@ -392,6 +398,14 @@ mod tests {
             format!("{}.{}e{}{}", &digits[..1], &digits[1..], if n_ > 0 { "+" } else { "-" }, (n_ - 1).abs())
         };
         format!("{}{body}", if n < 0.0 { "-" } else { "" })
+    }
+
+    #[test]
+    fn js_space_is_unicode_white_space_as_ecma_262_takes_it() {
+        // ECMA-262 WhiteSpace (with U+FEFF) and LineTerminator; Unicode's White_Space also has U+0085.
+        for c in (0..=0x10ffff).filter_map(char::from_u32) {
+            assert_eq!(super::is_js_space(c), (c.is_whitespace() && c != '\u{85}') || c == '\u{feff}', "U+{:04X}", u32::from(c));
+        }
     }
 
     #[test]

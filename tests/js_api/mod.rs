@@ -356,6 +356,18 @@ fn a_number_given_for_text_is_named_as_js_prints_it() {
 }
 
 #[wasm_bindgen_test]
+fn numbers_are_trimmed_as_js_trims() {
+    // JS's white space and line terminators, and look-alikes it keeps (U+0085, U+180E, U+200B).
+    let points = [0x9, 0xa, 0xb, 0xc, 0xd, 0x20, 0xa0, 0x1680, 0x2000, 0x2005, 0x200a, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000, 0xfeff];
+    for c in points.into_iter().chain([0x85, 0x180e, 0x200b]) {
+        let value = format!("String.fromCharCode({c}) + '12' + String.fromCharCode({c})");
+        let trimmed = js(&format!("({value}).trim() === '12'")) == JsValue::TRUE;
+        let r = seed000_with("Period", &value);
+        assert_eq!(get(&r, "ok") == JsValue::TRUE, trimmed, "U+{c:04X}: {}", json(&r));
+    }
+}
+
+#[wasm_bindgen_test]
 fn longs_keep_every_digit_as_strings_and_bigints() {
     for (value, written) in [
         ("9007199254740993n", "9007199254740993"),
