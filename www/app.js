@@ -37,6 +37,17 @@ const UI = {
       nonce: ["Signature nonce", "Empty: a fresh random UUID for every build."],
       timestamp: ["Timestamp", "UTC, YYYY-MM-DDThh:mm:ssZ. Empty: now."],
     },
+    // What each option must be, when the module refuses it (its own error is for developers, in English).
+    optionErrors: {
+      signature: "Signature version must be v1 or v3.",
+      accessKeyId: "AccessKey ID must be given: letters, digits, '.', '_' and '-'.",
+      format: "Response format must be JSON with signature v3 (V3 requests carry no Format and are answered in JSON).",
+      method: "HTTP method must be GET or POST.",
+      endpoint: "Endpoint must be a host name with an optional port, such as smartag.cn-shanghai.aliyuncs.com (no scheme or path).",
+      securityToken: "STS token must be printable ASCII characters without spaces.",
+      nonce: "Signature nonce must be 1 to 128 printable ASCII characters without spaces.",
+      timestamp: "Timestamp must be a UTC time written YYYY-MM-DDThh:mm:ssZ.",
+    },
     outputs: {
       canonicalQuery: "Canonical query",
       stringToSign: "String to sign",
@@ -90,6 +101,16 @@ const UI = {
       securityToken: ["STS Token", "仅用于临时（STS）凭证。"],
       nonce: ["签名随机数", "留空时每次生成新的随机 UUID。"],
       timestamp: ["时间戳", "UTC 时间，格式 YYYY-MM-DDThh:mm:ssZ。留空即当前时间。"],
+    },
+    optionErrors: {
+      signature: "签名版本必须为 v1 或 v3。",
+      accessKeyId: "必须填写 AccessKey ID：字母、数字、半角句号（.）、下划线（_）和短划线（-）。",
+      format: "使用 V3 签名时返回格式必须为 JSON（V3 请求不带 Format 参数，总以 JSON 返回）。",
+      method: "HTTP 方法必须为 GET 或 POST。",
+      endpoint: "服务地址必须是主机名（可带端口），例如 smartag.cn-shanghai.aliyuncs.com（不含协议和路径）。",
+      securityToken: "STS Token 必须由不含空格的可打印 ASCII 字符组成。",
+      nonce: "签名随机数必须是 1~128 个不含空格的可打印 ASCII 字符。",
+      timestamp: "时间戳必须是 YYYY-MM-DDThh:mm:ssZ 格式的 UTC 时间。",
     },
     outputs: {
       canonicalQuery: "规范化查询字符串",
@@ -201,14 +222,13 @@ function fieldControl(f, value) {
     select.value = value ?? "";
     return select;
   }
+  // Numbers are text inputs too: a number input hides what it cannot parse ("-",
+  // "1-2") behind an empty value, which would read as "required".
   const numeric = f.type === "Integer" || f.type === "Long";
   const input = el("input", {
     ...common,
-    type: numeric ? "number" : f.format === "email" ? "email" : "text",
+    type: f.format === "email" ? "email" : "text",
     inputmode: numeric ? "numeric" : undefined,
-    min: f.min,
-    max: f.max,
-    step: numeric ? (f.multipleOf ?? 1) : undefined,
     placeholder: f.example || undefined,
     spellcheck: "false",
   });
@@ -320,9 +340,9 @@ function showMessage(id, input, text, kind) {
   if (input) input.setAttribute("aria-invalid", kind === "error" ? "true" : "false");
 }
 
-function summaryItem(problem) {
-  const link = el("a", { href: `#f-${problem.field}`, "data-focus": `f-${problem.field}` }, problem.message);
-  return el("li", {}, link);
+/** A summary line: `message`, linking to the control with id `target`. */
+function summaryItem(target, message) {
+  return el("li", {}, el("a", { href: `#${target}`, "data-focus": target }, message));
 }
 
 function update() {
@@ -336,13 +356,9 @@ function update() {
     const worst = mine.find((p) => p.severity === "error") ? "error" : mine.length ? "warning" : null;
     showMessage(`e-${f.name}`, document.getElementById(`f-${f.name}`), mine.map((p) => p.message).join(" "), worst);
   }
-  const summary = $("#summary");
-  summary.hidden = problems.length === 0;
-  $("#summary-heading").textContent = errors.length ? t().problems(errors.length) : t().warnings;
-  $("#summary-errors").replaceChildren(...errors.map(summaryItem));
-  $("#summary-warnings").replaceChildren(...warnings.map(summaryItem));
 
   let result = null;
+  const stops = errors.map((p) => summaryItem(`f-${p.field}`, p.message));
   for (const [name] of BUILD_OPTIONS) showMessage(`oe-${name}`, document.getElementById(`o-${name}`), "", null);
   if (errors.length === 0) {
     const options = { locale: state.locale };
@@ -350,11 +366,21 @@ function update() {
     try {
       result = buildRequest(state.action, params, options);
     } catch (error) {
+      // The module names the option it refused; the buyer reads what it must be.
       const option = /options\.(\w+)/.exec(error.message)?.[1];
-      const target = document.getElementById(`o-${option}`) ? option : "accessKeyId";
-      showMessage(`oe-${target}`, document.getElementById(`o-${target}`), error.message, "error");
+      const known = Object.hasOwn(t().optionErrors, option);
+      const target = known ? option : "accessKeyId";
+      const message = known ? t().optionErrors[option] : error.message;
+      showMessage(`oe-${target}`, document.getElementById(`o-${target}`), message, "error");
+      stops.push(summaryItem(`o-${target}`, message));
     }
   }
+  const summary = $("#summary");
+  summary.hidden = problems.length === 0 && stops.length === 0;
+  summary.classList.toggle("warning", stops.length === 0); // warnings alone do not stop the request
+  $("#summary-heading").textContent = stops.length ? t().problems(stops.length) : t().warnings;
+  $("#summary-errors").replaceChildren(...stops);
+  $("#summary-warnings").replaceChildren(...warnings.map((p) => summaryItem(`f-${p.field}`, p.message)));
   for (const name of outputs()) document.querySelector(`[data-output=${name}]`).textContent = outputText(result, name);
   $("#output-status").textContent = result?.ok ? t().ready[result.signature] : t().blocked;
   writeHash();

@@ -104,6 +104,41 @@ test("zh-CN shows labels, help and messages in Chinese", async ({ page }) => {
   await expect(page.locator("h1")).toHaveText("智能接入网关下单表单");
 });
 
+test("a refused build option is told in the page's language, at the option and in the summary", async ({ page }) => {
+  await open(page, "#locale=zh-CN");
+  await page.fill("[name=endpoint]", "http://x");
+  const expected = "服务地址必须是主机名（可带端口），例如 smartag.cn-shanghai.aliyuncs.com（不含协议和路径）。";
+  await expect(page.locator("#oe-endpoint")).toHaveText(expected);
+  await expect(page.locator("[name=endpoint]")).toHaveAttribute("aria-invalid", "true");
+  await expect(page.locator("#summary")).toBeVisible();
+  await expect(page.locator("#summary-heading")).toHaveText("有 1 个问题需要修正");
+  await expect(page.locator("#summary-errors a")).toHaveText([expected]);
+  await page.locator("#summary-errors a").click();
+  await expect(page.locator("[name=endpoint]")).toBeFocused();
+  await page.fill("[name=endpoint]", "");
+  await expect(page.locator("#summary")).toBeHidden();
+  await expect(output(page, "url")).toContainText("https://smartag.cn-shanghai.aliyuncs.com/?");
+});
+
+test("a warning alone is shown as a warning, not as a problem to fix", async ({ page }) => {
+  await open(page);
+  await page.fill("[name=RegionId]", "us-east-1");
+  await expect(page.locator("#summary")).toBeVisible();
+  await expect(page.locator("#summary")).toHaveClass(/\bwarning\b/);
+  await expect(page.locator("#summary-heading")).toHaveText("Worth a look");
+  await expect(page.locator("#summary-errors li")).toHaveCount(0);
+  await expect(output(page, "canonicalQuery")).toContainText("&RegionId=us-east-1&");
+  await page.fill("[name=UserCount]", "7");
+  await expect(page.locator("#summary")).not.toHaveClass(/\bwarning\b/);
+  await expect(page.locator("#summary-heading")).toHaveText("1 problem to fix");
+});
+
+test("a number typed half-way is named as typed, not as missing", async ({ page }) => {
+  await open(page);
+  await page.fill("[name=UserCount]", "-");
+  await expect(page.locator("#e-UserCount")).toHaveText('UserCount must be a whole number from -2147483648 to 2147483647; got "-".');
+});
+
 test("markup typed into a field stays text", async ({ page }) => {
   await open(page, "#action=CreateSmartAccessGateway");
   const attack = `<img src=x onerror="window.__pwned=1">`;

@@ -31,6 +31,7 @@ function structure(page) {
 }
 
 test("hostile strings in every text field stay text and change only values, messages and outputs", async ({ page, baseURL }) => {
+  test.setTimeout(120_000); // 8 strings × every text field (numbers are text inputs too), each re-validated
   const requests = [];
   page.on("request", (r) => requests.push(r.url()));
   await page.goto("/#action=CreateSmartAccessGateway");
