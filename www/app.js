@@ -137,6 +137,8 @@ const UI = {
 };
 
 // name -> allowed values (a select) or null (a text input), and the default.
+// Each is kept in the URL hash but securityToken: a credential stays out of history and shared links.
+const UNSAVED = new Set(["securityToken"]);
 const BUILD_OPTIONS = [
   ["signature", ["v1", "v3"], "v1"],
   ["accessKeyId", null, "YourAccessKeyId"],
@@ -182,14 +184,14 @@ function readHash() {
   state.locale = hash.get("locale") === "zh-CN" ? "zh-CN" : "en";
   for (const [key, value] of hash) {
     if (key.startsWith("p.")) (state.values[state.action] ??= {})[key.slice(2)] = value;
-    if (key.startsWith("o.") && key.slice(2) in state.options) state.options[key.slice(2)] = value;
+    if (key.startsWith("o.") && key.slice(2) in state.options && !UNSAVED.has(key.slice(2))) state.options[key.slice(2)] = value;
   }
 }
 
 function writeHash() {
   const hash = new URLSearchParams({ action: state.action, locale: state.locale });
   for (const [k, v] of Object.entries(state.values[state.action] ?? {})) if (v !== "") hash.append(`p.${k}`, v);
-  for (const [name, , def] of BUILD_OPTIONS) if (state.options[name] !== def) hash.append(`o.${name}`, state.options[name]);
+  for (const [name, , def] of BUILD_OPTIONS) if (state.options[name] !== def && !UNSAVED.has(name)) hash.append(`o.${name}`, state.options[name]);
   history.replaceState(null, "", `#${hash}`);
 }
 
@@ -276,7 +278,7 @@ function renderOutputs() {
       el(
         "div",
         { class: "output" },
-        el("div", { class: "output-head" }, el("h3", { id: `out-${name}` }, label(name)), el("button", { type: "button", "data-copy": name }, t().copy)),
+        el("div", { class: "output-head" }, el("h3", { id: `out-${name}` }, label(name)), el("button", { type: "button", "data-copy": name, "aria-describedby": `out-${name}`, disabled: true }, t().copy)),
         el("pre", { "data-output": name, "aria-labelledby": `out-${name}`, tabindex: "0" }),
       ),
     ),
@@ -381,7 +383,11 @@ function update() {
   $("#summary-heading").textContent = stops.length ? t().problems(stops.length) : t().warnings;
   $("#summary-errors").replaceChildren(...stops);
   $("#summary-warnings").replaceChildren(...warnings.map((p) => summaryItem(`f-${p.field}`, p.message)));
-  for (const name of outputs()) document.querySelector(`[data-output=${name}]`).textContent = outputText(result, name);
+  for (const name of outputs()) {
+    const text = outputText(result, name);
+    document.querySelector(`[data-output=${name}]`).textContent = text;
+    document.querySelector(`[data-copy=${name}]`).disabled = text === ""; // nothing to copy
+  }
   $("#output-status").textContent = result?.ok ? t().ready[result.signature] : t().blocked;
   writeHash();
 }

@@ -74,6 +74,7 @@ test("UserCount 7 marks the field with the multiple-of-5 message; 10 clears it",
   await expect(message).toHaveText("UserCount must be a multiple of 5 (5, 10, 15 ...); got 7.");
   await expect(page.locator("#summary-errors a")).toHaveText(["UserCount must be a multiple of 5 (5, 10, 15 ...); got 7."]);
   await expect(output(page, "stringToSign")).toHaveText("");
+  await expect(page.locator("[data-copy=stringToSign]")).toBeDisabled(); // nothing to copy
   await screenshots(page, "invalid");
   await page.locator("#summary-errors a").click();
   await expect(field).toBeFocused();
@@ -203,6 +204,10 @@ test("the URL hash round-trips the form's state", async ({ page, context }) => {
   await page.fill("[name=timestamp]", TIMESTAMP);
   const url = await page.evaluate(() => location.href); // page.url() may lag behind replaceState
   expect(new URL(url).hash).toContain("o.signature=v3");
+  // A credential is not kept in the URL (history, shared links).
+  await page.fill("[name=securityToken]", "sts-secretish");
+  expect(await page.evaluate(() => location.hash)).not.toContain("sts-secretish");
+  await page.fill("[name=securityToken]", "");
   const request = await output(page, "canonicalRequest").textContent();
   expect(request).toMatch(/^POST\n\/\nAutoPay=true&DataPlan=5&RegionId=cn-shanghai&SmartAGId=sag-abc123&UserCount=20\n/);
   const again = await context.newPage();

@@ -16,7 +16,7 @@ const HOSTILE = [
 /** The page's structure without its text: tags and attributes, minus what typing changes. */
 function structure(page) {
   return page.evaluate(() => {
-    const skip = new Set(["value", "aria-invalid", "class", "hidden"]); // what validation toggles
+    const skip = new Set(["value", "aria-invalid", "class", "hidden", "disabled"]); // what validation toggles
     const walk = (node) =>
       node.nodeType !== 1
         ? ""
