@@ -182,8 +182,10 @@ function readHash() {
   const known = actions();
   state.action = known.includes(hash.get("action")) ? hash.get("action") : known[0];
   state.locale = hash.get("locale") === "zh-CN" ? "zh-CN" : "en";
+  // Only the action's own fields: the form has no control to clear any other name.
+  const fields = new Set(describe(state.action).fields.map((f) => f.name));
   for (const [key, value] of hash) {
-    if (key.startsWith("p.")) (state.values[state.action] ??= {})[key.slice(2)] = value;
+    if (key.startsWith("p.") && fields.has(key.slice(2))) (state.values[state.action] ??= {})[key.slice(2)] = value;
     if (key.startsWith("o.") && key.slice(2) in state.options && !UNSAVED.has(key.slice(2))) state.options[key.slice(2)] = value;
   }
 }

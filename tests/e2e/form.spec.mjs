@@ -223,6 +223,14 @@ test("the URL hash round-trips the form's state", async ({ page, context }) => {
   await expect(output(again, "stringToSign")).toHaveText(/^ACS3-HMAC-SHA256\n[0-9a-f]{64}$/);
 });
 
+test("a bookmarked name that is not one of the action's fields is left out", async ({ page }) => {
+  await open(page, "#action=CreateSmartAccessGateway&p.UserCount=7&p.MaxBandWidth=5000");
+  await expect(page.locator("[name=MaxBandWidth]")).toHaveValue("5000");
+  await expect(page.locator("#e-MaxBandWidth")).toContainText("MaxBandWidth must be between");
+  await expect(page.locator("#summary")).not.toContainText("UserCount");
+  expect(await page.evaluate(() => location.hash)).not.toContain("UserCount");
+});
+
 test("an accessibility scan finds no serious or critical violation", async ({ browser }) => {
   const axe = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
   // The page's CSP (rightly) refuses injected scripts; the scanner is test tooling.
