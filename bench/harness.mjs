@@ -104,7 +104,11 @@ export async function measure(list, { now, rounds = 15, batchMs = 20, pause = as
   for (let round = 0; round < rounds; round++) {
     for (let i = 0; i < list.length; i++) {
       const c = list[(i + round) % list.length];
-      c.samples.push((c.batch * 1000) / time(c, c.batch));
+      // A batch sized during a pause (a GC, say) can run faster than the timer ticks
+      // (5 µs, or coarser, in a browser): it grows until it lasts long enough to time.
+      let elapsed = time(c, c.batch);
+      while (elapsed < batchMs / 4) elapsed = time(c, (c.batch *= 2));
+      c.samples.push((c.batch * 1000) / elapsed);
     }
     await pause(); // lets a browser page breathe between rounds
   }
