@@ -370,7 +370,6 @@ fn round_up(digits: &mut Vec<u8>, k: &mut i32) {
 mod tests {
     use super::js_number;
 
-    /// Rust's `{}` with JS's spellings: NaN, Infinity, "0" for -0, `{:e}` from 1e21 on.
     /// ECMA-262 Number::toString applied to Rust's own shortest digits (`{:e}`).
     fn js(n: f64) -> String {
         if n.is_nan() {

@@ -40,7 +40,7 @@ const UI = {
     // What each option must be, when the module refuses it (its own error is for developers, in English).
     optionErrors: {
       signature: "Signature version must be v1 or v3.",
-      accessKeyId: "AccessKey ID must be given: letters, digits, '.', '_' and '-'.",
+      accessKeyId: "AccessKey ID must be given, in letters, digits, '.', '_' and '-'.",
       format: "Response format must be JSON with signature v3 (V3 requests carry no Format and are answered in JSON).",
       method: "HTTP method must be GET or POST.",
       endpoint: "Endpoint must be a host name with an optional port, such as smartag.cn-shanghai.aliyuncs.com (no scheme or path).",
@@ -104,7 +104,7 @@ const UI = {
     },
     optionErrors: {
       signature: "签名版本必须为 v1 或 v3。",
-      accessKeyId: "必须填写 AccessKey ID：字母、数字、半角句号（.）、下划线（_）和短划线（-）。",
+      accessKeyId: "必须填写 AccessKey ID，且只能由字母、数字、半角句号（.）、下划线（_）和短划线（-）组成。",
       format: "使用 V3 签名时返回格式必须为 JSON（V3 请求不带 Format 参数，总以 JSON 返回）。",
       method: "HTTP 方法必须为 GET 或 POST。",
       endpoint: "服务地址必须是主机名（可带端口），例如 smartag.cn-shanghai.aliyuncs.com（不含协议和路径）。",
