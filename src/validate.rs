@@ -288,11 +288,12 @@ pub(crate) fn is_region_id(s: &str) -> bool {
     s.len() <= 63 && dashes > 0 && !after_dash && s.bytes().next().is_some_and(|b| b.is_ascii_lowercase())
 }
 
+/// A hint for `s`, a RegionId already trimmed by `coerce`.
 fn region_hint(s: &str) -> Option<String> {
-    let lower = s.trim().to_ascii_lowercase();
+    let lower = s.to_ascii_lowercase();
     let squeezed: String = lower
         .chars()
-        .filter(|c| !c.is_whitespace())
+        .filter(|&c| !crate::value::is_js_space(c))
         .map(|c| match c {
             '（' => '(',
             '）' => ')',
