@@ -174,6 +174,85 @@ fn validate_returns_the_spec_problem_shape() {
 }
 
 #[wasm_bindgen_test]
+fn problems_reach_js_exactly_as_the_core_found_them() {
+    use smartag_request::{Input, Locale, Param};
+    let long_key = "k".repeat(70_000);
+    let cases: [(&str, Vec<(&str, Input)>); 3] = [
+        (
+            "CreateSmartAccessGatewaySoftware",
+            vec![
+                // Digits, `:` and `;` (the packing's own characters), an astral
+                // character (two UTF-16 units), a combining mark; an empty name.
+                ("12:😀\u{301};n5", Input::Text("3:ab;n5".into())),
+                ("", Input::Bool(true)),
+                (&long_key, Input::Text("x".into())),
+                ("ChargeType", Input::Bool(true)),
+                ("Period", Input::Number(12.5)),
+                ("UserCount", Input::Number(-0.000001)),
+                ("DataPlan", Input::Text("9007199254740993".into())),
+                ("RegionId", Input::Text("xx-nowhere-1".into())),
+            ],
+        ),
+        (
+            "CreateSmartAccessGatewaySoftware",
+            vec![("Period", Input::Number(13.0)), ("DataPlan", Input::BigInt("-1180591620717411303424".into()))],
+        ),
+        ("CreateSmartAccessGateway", vec![("HardWareSpec", Input::Text("SAG-1000 ".into())), ("ReceiverName", Input::Text("张三".into()))]),
+    ];
+    for (action, params) in cases {
+        let object = js_sys::Object::new();
+        for (key, value) in &params {
+            let value = match value {
+                Input::Text(s) => JsValue::from_str(s),
+                Input::Number(n) => JsValue::from_f64(*n),
+                Input::Bool(b) => JsValue::from_bool(*b),
+                Input::BigInt(digits) => js(&format!("{digits}n")),
+                _ => JsValue::UNDEFINED,
+            };
+            Reflect::set(&object, &JsValue::from_str(key), &value).unwrap();
+        }
+        let owned: Vec<(String, Input)> = params.into_iter().map(|(k, v)| (k.to_owned(), v)).collect();
+        for (locale, name) in [(Locale::En, "en"), (Locale::ZhCn, "zh-CN")] {
+            let expected = smartag_request::validate(action, &owned, locale).unwrap();
+            let found = Array::from(&validate(&js(&format!("'{action}'")), &object, &js(&format!("{{locale: '{name}'}}"))).unwrap());
+            assert_eq!(found.length() as usize, expected.len(), "{action} {name}");
+            for (p, want) in found.iter().zip(&expected) {
+                let keys = |o: &JsValue| js_sys::Object::keys(&o.clone().into()).iter().map(|k| k.as_string().unwrap()).collect::<Vec<_>>();
+                assert_eq!(keys(&p), ["field", "rule", "code", "message", "params", "severity"]);
+                assert_eq!(text(&p, "field"), want.field);
+                assert_eq!(text(&p, "rule"), want.rule.as_str());
+                assert_eq!(text(&p, "code"), want.code);
+                assert_eq!(text(&p, "message"), want.message);
+                assert_eq!(text(&p, "severity"), want.severity.as_str());
+                let params = get(&p, "params");
+                assert_eq!(keys(&params), want.params.iter().map(|(k, _)| k.to_string()).collect::<Vec<_>>());
+                // A JS number where it holds the value exactly, else its digits.
+                let int = |n: i64| {
+                    if n.unsigned_abs() < (1 << 53) {
+                        JsValue::from_f64(n as f64)
+                    } else {
+                        JsValue::from_str(&n.to_string())
+                    }
+                };
+                for (key, value) in &want.params {
+                    let expected: JsValue = match value {
+                        Param::Int(n) => int(*n),
+                        Param::Num(n) => JsValue::from_f64(*n),
+                        Param::Bool(b) => JsValue::from_bool(*b),
+                        Param::Str(s) => JsValue::from_str(s),
+                        Param::Ints(ns) => ns.iter().map(|n| int(*n)).collect::<Array>().into(),
+                        Param::Strs(ss) => ss.iter().map(|s| JsValue::from_str(s)).collect::<Array>().into(),
+                    };
+                    let same = js("(a, b) => JSON.stringify(a) === JSON.stringify(b) && Object.is(a, b) === (typeof a !== 'object')");
+                    let same: js_sys::Function = same.into();
+                    assert_eq!(same.call2(&JsValue::NULL, &get(&params, key), &expected).unwrap(), JsValue::TRUE, "{key} of {}", json(&p));
+                }
+            }
+        }
+    }
+}
+
+#[wasm_bindgen_test]
 fn both_locales_are_served() {
     let zh = js("{locale: 'zh-CN'}");
     let params = js("{UserCount: 7}");
