@@ -1,7 +1,7 @@
 // The JS half of the module's boundary (src/wasm.rs): a call's action, params
 // object and options cross into the module packed as bytes instead of one
-// crossing per key and value, and a V1 result comes back as one ASCII string
-// (other results as one JSON string).
+// crossing per key and value, and a V1 result comes back as one ASCII string,
+// problems as one packed string (see problemList), other results as JSON.
 // Every JS operation that can run caller code (getters, Proxy traps, a
 // BigInt's toString) happens here, in the order the module used to do them,
 // and a throw comes back as data for the module to turn into its Error.
@@ -387,7 +387,7 @@ export function problemList(text) {
     const rule = nextText();
     const code = nextText();
     const message = nextText();
-    const params = {};
+    const params = {}; // keyed by the module's own names (never `__proto__`)
     for (let n = nextCount(); n > 0; n--) {
       const key = nextText();
       params[key] = nextValue();
