@@ -1,7 +1,7 @@
 // The JS half of the module's boundary (src/wasm.rs): a call's action, params
 // object and options cross into the module packed as bytes instead of one
-// crossing per key and value, and a V1 result comes back as one ASCII string,
-// problems as one packed string (see problemList), other results as JSON.
+// crossing per key and value, and a V1 result comes back as one ASCII string
+// (other results as one JSON string).
 // Every JS operation that can run caller code (getters, Proxy traps, a
 // BigInt's toString) happens here, in the order the module used to do them,
 // and a throw comes back as data for the module to turn into its Error.
@@ -368,79 +368,7 @@ function decode(value) {
   return out + value.slice(at);
 }
 
-// The module's own JSON text (a spec, a V3 result) as plain objects.
+// The module's own JSON text (problems, a V3 result) as plain objects.
 export function parseJson(text) {
   return JSON.parse(text);
-}
-
-// Problems source by the module (`Packed` in src/wasm.rs), read back here: that
-// costs about half of what JSON.parse does on the same problems in JSON.
-let source = ""; // what problemList is reading
-let from = 0; // where the next item starts
-
-export function problemList(text) {
-  source = text;
-  from = 0;
-  const list = [];
-  while (from < source.length) {
-    const field = nextText();
-    const rule = nextText();
-    const code = nextText();
-    const message = nextText();
-    const params = {}; // keyed by the module's own names (never `__proto__`)
-    for (let n = nextCount(); n > 0; n--) {
-      const key = nextText();
-      params[key] = nextValue();
-    }
-    list.push({ field, rule, code, message, params, severity: nextText() });
-  }
-  source = "";
-  return list;
-}
-
-export function invalidResult(text) {
-  return { ok: false, errors: problemList(text) };
-}
-
-export function withProblems(json, text) {
-  const result = JSON.parse(json);
-  result.problems = problemList(text);
-  return result;
-}
-
-// Decimal digits up to a `:` (or anything else, which the module never writes).
-function nextCount() {
-  let n = 0;
-  for (let d; (d = source.charCodeAt(from++) - 48) >= 0 && d <= 9; ) n = n * 10 + d;
-  return n;
-}
-
-// A count, then that many UTF-16 code units.
-function nextText() {
-  const length = nextCount();
-  const start = from;
-  from += length;
-  return source.slice(start, from);
-}
-
-function nextValue() {
-  switch (source.charCodeAt(from++)) {
-    case 110: { // n
-      const end = source.indexOf(";", from);
-      const n = Number(source.slice(from, end));
-      from = end + 1;
-      return n;
-    }
-    case 115: // s
-      return nextText();
-    case 116: // t
-      return true;
-    case 102: // f
-      return false;
-    default: { // l
-      const list = [];
-      for (let n = nextCount(); n > 0; n--) list.push(nextValue());
-      return list;
-    }
-  }
 }

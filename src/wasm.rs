@@ -108,15 +108,6 @@ extern "C" {
     /// `JSON.parse` of text the module wrote, which is always JSON: no catching wrapper.
     #[wasm_bindgen(js_name = parseJson)]
     fn parse_json(text: &str) -> JsValue;
-    /// The problems `packed` holds (see `Packed`), as an array.
-    #[wasm_bindgen(js_name = problemList)]
-    fn problem_list(packed: &str) -> JsValue;
-    /// `{ ok: false, errors }`, the errors as `problemList` gives them.
-    #[wasm_bindgen(js_name = invalidResult)]
-    fn invalid_result(packed: &str) -> JsValue;
-    /// `JSON.parse(json)` with its `problems` member set to `problemList(packed)`.
-    #[wasm_bindgen(js_name = withProblems)]
-    fn with_problems(json: &str, packed: &str) -> JsValue;
 }
 
 #[wasm_bindgen]
@@ -206,7 +197,7 @@ fn v1_packed(action: &Action, options: &BuildOptions, r: &SignedReadyTexts) -> S
 
 /// The result of a build stopped by `found`.
 fn invalid(found: &[Problem]) -> JsValue {
-    invalid_result(&packed_problems(found))
+    parse_json(&cat!("{\"ok\":false,\"errors\":", problems_json(found), "}"))
 }
 
 /// The signature of `stringToSign` with the AccessKey secret, for trusted contexts
@@ -275,13 +266,12 @@ pub fn parse_request(input: &JsValue, options: &JsValue) -> Result<JsValue, JsVa
         Value::Int(n) => o.int(*n),
         Value::Bool(b) => o.bool(*b),
     });
-    // A placeholder, so that the problems keep their place among the keys.
-    out.key(",", "common").record(&parsed.common).key(",", "problems").raw("0");
+    out.key(",", "common").record(&parsed.common).key(",", "problems").raw(&problems_json(&parsed.problems));
     if let Some(valid) = valid {
         out.key(",", "signatureValid").bool(valid);
     }
     out.0.push('}');
-    Ok(with_problems(&out.0, &packed_problems(&parsed.problems)))
+    Ok(parse_json(&out.0))
 }
 
 /// One call from JS: its name for messages, and what is left of its text budget.
@@ -594,7 +584,8 @@ impl Call {
         let given = unpack_option(&mut bytes).ok_or_else(|| self.unreadable("options"))?;
         read.at = read.packed.len() - bytes.0.len();
         if let Given::Text(text, _) = &given {
-            let units = utf16_len(text);
+            // The length in UTF-16 code units, as JS counted it (in ASCII, its bytes).
+            let units = if text.is_ascii() { text.len() } else { text.encode_utf16().count() };
             self.text_left =
                 u32::try_from(units).ok().and_then(|u| self.text_left.checked_sub(u)).ok_or_else(|| self.over(&cat!("options.", name)))?;
         }
@@ -754,13 +745,13 @@ fn utc_timestamp(ms: f64) -> String {
     )
 }
 
-/// Problems as one packed text read on the JS side: one crossing, not one per field.
+/// Problems as one JSON text parsed on the JS side: one crossing, not one per field.
 fn problems(found: &[Problem]) -> JsValue {
     // A valid request, the common case, needs no text at all.
     if found.is_empty() {
         return Array::new().into();
     }
-    problem_list(&packed_problems(found))
+    parse_json(&problems_json(found))
 }
 
 /// An action's spec as one JSON text parsed on the JS side.
@@ -909,77 +900,31 @@ fn split_at_byte(s: &str, sep: u8) -> Option<(&str, &str)> {
 }
 
 /// Problems as a JSON array, for one `JSON.parse` on the JS side.
-fn packed_problems(found: &[Problem]) -> String {
-    let mut out = Packed(String::with_capacity(256 * found.len()));
-    for p in found {
-        out.text(&p.field).text(p.rule.as_str()).text(p.code).text(&p.message).count(p.params.len());
-        for (key, value) in &p.params {
-            out.text(key);
-            match value {
-                Param::Int(n) => out.int(*n),
-                // Always finite (`value::raw` spells NaN and Infinity as text).
-                Param::Num(n) => out.number(&crate::value::js_number(*n)),
-                Param::Bool(b) => out.tag(if *b { 't' } else { 'f' }),
-                Param::Str(s) => out.tag('s').text(s),
-                Param::Ints(ns) => ns.iter().fold(out.tag('l').count(ns.len()), |o, n| o.int(*n)),
-                Param::Strs(ss) => ss.iter().fold(out.tag('l').count(ss.len()), |o, s| o.tag('s').text(s)),
-            };
+fn problems_json(found: &[Problem]) -> String {
+    let mut out = Json(String::with_capacity(256 * found.len() + 2));
+    out.0.push('[');
+    for (i, p) in found.iter().enumerate() {
+        if i > 0 {
+            out.0.push(',');
         }
-        out.text(p.severity.as_str());
+        out.key("{", "field").text(&p.field).key(",", "rule").text(p.rule.as_str()).key(",", "code").text(p.code);
+        out.key(",", "message").text(&p.message).key(",", "params").object(&p.params, |o, v| match v {
+            Param::Int(n) => o.int(*n),
+            // Always finite (`value::raw` spells NaN and Infinity as text), so valid JSON.
+            Param::Num(n) => o.raw(&crate::value::js_number(*n)),
+            Param::Bool(b) => o.bool(*b),
+            Param::Str(s) => o.text(s),
+            Param::Ints(ns) => o.list(ns, |o, n| {
+                o.int(*n);
+            }),
+            Param::Strs(ss) => o.list(ss, |o, s| {
+                o.text(s);
+            }),
+        });
+        out.key(",", "severity").text(p.severity.as_str()).0.push('}');
     }
+    out.0.push(']');
     out.0
-}
-
-/// Problems packed for `problemList` (js/boundary.js), which reads them faster
-/// than `JSON.parse` reads JSON: per problem its field, rule, code and message
-/// as texts, its params as a count then each key (a text) and value, and its
-/// severity (a text). A count is decimal digits and `:`; a text, its length in
-/// UTF-16 code units as a count, then itself. A value is a tag and what it
-/// needs: `n` a number's JS spelling and `;`, `s` a text, `t`/`f` a boolean, `l`
-/// a list (a count, then each value).
-struct Packed(String);
-
-impl Packed {
-    fn count(&mut self, n: usize) -> &mut Self {
-        n.put(&mut self.0);
-        self.0.push(':');
-        self
-    }
-
-    fn text(&mut self, s: &str) -> &mut Self {
-        self.count(utf16_len(s)).0.push_str(s);
-        self
-    }
-
-    fn tag(&mut self, tag: char) -> &mut Self {
-        self.0.push(tag);
-        self
-    }
-
-    fn number(&mut self, spelled: &str) -> &mut Self {
-        self.tag('n').0.push_str(spelled);
-        self.tag(';')
-    }
-
-    /// A JS number, or its decimal text where a number would lose digits.
-    fn int(&mut self, n: i64) -> &mut Self {
-        if crate::value::is_safe_integer(n) {
-            self.tag('n');
-            n.put(&mut self.0);
-            self.tag(';')
-        } else {
-            self.tag('s').text(&int_text(n))
-        }
-    }
-}
-
-/// The length of `s` in UTF-16 code units, as JS counts it (in ASCII, its bytes).
-fn utf16_len(s: &str) -> usize {
-    if s.is_ascii() {
-        s.len()
-    } else {
-        s.encode_utf16().count()
-    }
 }
 
 /// A JSON text under construction (strings, integers, arrays; objects by `key`).

@@ -189,3 +189,40 @@ fn a_getter_that_calls_the_module_leaves_the_outer_call_its_own_arguments() {
     assert_eq!((name.as_str(), message.as_str()), ("Error", "buildRequest: reading params.Period threw: boom"));
     seed000_ok();
 }
+
+/// Accessors on `Object.prototype` named like a problem's params (a polluted page)
+/// are never run: results are made with own properties only (`JSON.parse`), so
+/// the problems come out whole and the module stays usable.
+#[wasm_bindgen_test]
+fn accessors_on_object_prototype_are_never_run_by_results() {
+    let names = ["multipleOf", "value", "allowed", "hint", "field", "params", "ok", "errors", "RegionId", "problems"];
+    let install = format!(
+        "(() => {{ globalThis.__setterRuns = 0; for (const k of {names:?}) Object.defineProperty(Object.prototype, k, \
+         {{ __proto__: null, configurable: true, get() {{ return 'polluted'; }}, set() {{ globalThis.__setterRuns++; throw new Error('setter ' + k); }} }}) }})()"
+    );
+    let remove = format!("(() => {{ for (const k of {names:?}) delete Object.prototype[k]; }})()");
+    // Removed even when a call below panics, so that no other test sees them.
+    struct Removed(String);
+    impl Drop for Removed {
+        fn drop(&mut self) {
+            js(&self.0);
+        }
+    }
+    let removed = Removed(remove);
+    js(&install);
+    // Many calls: a throw through the module on each would exhaust it.
+    let mut found = Vec::new();
+    for _ in 0..500 {
+        found.push(json(&problems(SOFTWARE, "{UserCount: 7}")));
+    }
+    let built = build(SOFTWARE, "{UserCount: 7}", FIXED);
+    let parsed = parse_request(&js("'Action=CreateSmartAccessGatewaySoftware&UserCount=7'"), &JsValue::UNDEFINED).unwrap();
+    drop(removed);
+    let runs = js("globalThis.__setterRuns");
+    assert_eq!(runs.as_f64(), Some(0.0), "no setter ran");
+    assert!(found.iter().all(|f| f.contains(r#""params":{"multipleOf":5,"value":7},"severity":"error""#)), "{}", found[0]);
+    assert_eq!(get(&built, "ok"), JsValue::FALSE);
+    assert!(json(&get(&built, "errors")).contains(r#""multipleOf":5,"value":7"#));
+    assert!(json(&get(&parsed, "problems")).contains(r#""multipleOf":5,"value":7"#));
+    seed000_ok();
+}
