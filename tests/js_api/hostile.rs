@@ -195,7 +195,22 @@ fn a_getter_that_calls_the_module_leaves_the_outer_call_its_own_arguments() {
 /// the problems come out whole and the module stays usable.
 #[wasm_bindgen_test]
 fn accessors_on_object_prototype_are_never_run_by_results() {
-    let names = ["multipleOf", "value", "allowed", "hint", "field", "params", "ok", "errors", "RegionId", "problems"];
+    let names = [
+        "multipleOf",
+        "value",
+        "allowed",
+        "hint",
+        "field",
+        "params",
+        "ok",
+        "errors",
+        "problems",
+        "RegionId",
+        "AccessKeyId",
+        "Timestamp",
+        "canonicalQuery",
+        "url",
+    ];
     let install = format!(
         "(() => {{ globalThis.__setterRuns = 0; for (const k of {names:?}) Object.defineProperty(Object.prototype, k, \
          {{ __proto__: null, configurable: true, get() {{ return 'polluted'; }}, set() {{ globalThis.__setterRuns++; throw new Error('setter ' + k); }} }}) }})()"
@@ -216,6 +231,8 @@ fn accessors_on_object_prototype_are_never_run_by_results() {
         found.push(json(&problems(SOFTWARE, "{UserCount: 7}")));
     }
     let built = build(SOFTWARE, "{UserCount: 7}", FIXED);
+    // A set of keys not built before, so that its template is made while polluted.
+    let valid = build(SOFTWARE, &format!("Object.assign({SEED000}, {{OwnerId: '7'}})"), FIXED);
     let parsed = parse_request(&js("'Action=CreateSmartAccessGatewaySoftware&UserCount=7'"), &JsValue::UNDEFINED).unwrap();
     drop(removed);
     let runs = js("globalThis.__setterRuns");
@@ -224,5 +241,8 @@ fn accessors_on_object_prototype_are_never_run_by_results() {
     assert_eq!(get(&built, "ok"), JsValue::FALSE);
     assert!(json(&get(&built, "errors")).contains(r#""multipleOf":5,"value":7"#));
     assert!(json(&get(&parsed, "problems")).contains(r#""multipleOf":5,"value":7"#));
+    assert_eq!(text(&valid, "canonicalQuery"), SEED000_QUERY.replace("Format=JSON", "Format=JSON&OwnerId=7"));
+    let params = json(&get(&valid, "params"));
+    assert!(params.contains(r#""AccessKeyId":"testid""#) && params.contains(r#""Timestamp":"2016-02-23T12:46:24Z""#), "{params}");
     seed000_ok();
 }
