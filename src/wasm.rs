@@ -7,7 +7,7 @@
 //! names the argument: a `TypeError` for a wrong type, a `RangeError` for a value
 //! outside what is allowed (an unknown action or option value, a malformed
 //! option, a call over the size caps), an `Error` when caller code threw while
-//! being read. Nothing reachable from JS panics: every JS operation that can run
+//! being read or JS threw while the result was made. Nothing reachable from JS panics: every JS operation that can run
 //! caller code (getters, Proxy traps, `toString`) is caught, in `js/boundary.js`
 //! or by a catching import, and caller data is never indexed or unwrapped, so the
 //! module stays usable after any input.
@@ -103,11 +103,15 @@ extern "C" {
     fn take_packed(buffer: &mut [u8]) -> u32;
     #[wasm_bindgen(js_name = takeFailure)]
     fn take_failure() -> Array;
-    #[wasm_bindgen(js_name = v1Result)]
-    fn v1_result(packed: &str) -> JsValue;
-    /// `JSON.parse` of text the module wrote, which is always JSON: no catching wrapper.
-    #[wasm_bindgen(js_name = parseJson)]
-    fn parse_json(text: &str) -> JsValue;
+    // The two that make results catch what throws in them (a stack overflow, a
+    // replaced `JSON.parse`): a throw must not unwind through the module, which
+    // would leave its stack and its table of JS values unreleased, and break it
+    // for good after a few hundred such calls.
+    #[wasm_bindgen(js_name = v1Result, catch)]
+    fn v1_result(packed: &str) -> Result<JsValue, JsValue>;
+    /// `JSON.parse` of text the module wrote, which is always JSON.
+    #[wasm_bindgen(js_name = parseJson, catch)]
+    fn parse_json(text: &str) -> Result<JsValue, JsValue>;
 }
 
 #[wasm_bindgen]
@@ -135,7 +139,7 @@ pub fn describe(action: &JsValue, options: &JsValue) -> Result<JsValue, JsValue>
     let mut call = Call::new("describe");
     let action = call.action(action)?;
     let locale = call.locale(options)?;
-    Ok(action_spec(&spec::describe(action, locale)))
+    call.made(action_spec(&spec::describe(action, locale)))
 }
 
 /// Every problem with `params` for `action` (errors and warnings).
@@ -150,7 +154,7 @@ pub fn validate(action: &JsValue, params: &JsValue, options: &JsValue) -> Result
         }
         None => Locale::default(),
     };
-    Ok(problems(&crate::validate::check(action, &params, locale).problems))
+    call.made(problems(&crate::validate::check(action, &params, locale).problems))
 }
 
 /// A signed-ready request (V1 by default, V3 with `signature: "v3"`), or the problems that stop it.
@@ -161,14 +165,14 @@ pub fn build_request(action: &JsValue, params: &JsValue, options: &JsValue) -> R
     let (options, signature) = call.build_options(read, options)?;
     let misuse = |m: Misuse| call.range_error(&m.message());
     if signature == SignatureVersion::V1 {
-        return Ok(match request::build_texts(action.name, &params, &options).map_err(misuse)? {
+        return call.made(match request::build_texts(action.name, &params, &options).map_err(misuse)? {
             Built::Ready(r) => v1_result(&v1_packed(action, &options, &r)),
             Built::Invalid(found) => invalid(&found),
         });
     }
     let r = match request::build_v3(action.name, &params, &options).map_err(misuse)? {
         Built::Ready(r) => r,
-        Built::Invalid(found) => return Ok(invalid(&found)),
+        Built::Invalid(found) => return call.made(invalid(&found)),
     };
     // The result as one JSON text, parsed on the JS side: one crossing, not one per field.
     let mut ready = Json(String::with_capacity(2048));
@@ -180,7 +184,7 @@ pub fn build_request(action: &JsValue, params: &JsValue, options: &JsValue) -> R
     ready.key(",", "headers").record(&r.headers).key(",", "hashedPayload").text(&r.hashed_payload);
     ready.key(",", "canonicalRequest").text(&r.canonical_request).key(",", "signedHeaders").text(&r.signed_headers);
     ready.key(",", "stringToSign").text(&r.string_to_sign).0.push('}');
-    Ok(parse_json(&ready.0))
+    call.made(parse_json(&ready.0))
 }
 
 /// A valid V1 result for `v1Result`:
@@ -196,7 +200,7 @@ fn v1_packed(action: &Action, options: &BuildOptions, r: &SignedReadyTexts) -> S
 }
 
 /// The result of a build stopped by `found`.
-fn invalid(found: &[Problem]) -> JsValue {
+fn invalid(found: &[Problem]) -> Result<JsValue, JsValue> {
     parse_json(&cat!("{\"ok\":false,\"errors\":", problems_json(found), "}"))
 }
 
@@ -271,7 +275,7 @@ pub fn parse_request(input: &JsValue, options: &JsValue) -> Result<JsValue, JsVa
         out.key(",", "signatureValid").bool(valid);
     }
     out.0.push('}');
-    Ok(parse_json(&out.0))
+    call.made(parse_json(&out.0))
 }
 
 /// One call from JS: its name for messages, and what is left of its text budget.
@@ -295,6 +299,16 @@ impl Call {
 
     /// An `Error` for caller code that threw while being read, with the thrown value as its `cause`.
     fn threw(&self, what: &str, thrown: JsValue) -> JsValue {
+        self.threw_while(&cat!("reading ", what), thrown)
+    }
+
+    /// The call's result, or an `Error` for what threw while it was made.
+    fn made(&self, result: Result<JsValue, JsValue>) -> Result<JsValue, JsValue> {
+        result.map_err(|thrown| self.threw_while("making the result", thrown))
+    }
+
+    /// An `Error` for a throw while `doing` ("reading options", say), with the thrown value as its `cause`.
+    fn threw_while(&self, doing: &str, thrown: JsValue) -> JsValue {
         // `message` is read through a catching `Reflect.get`; a long one is not copied in.
         let detail = Reflect::get(&thrown, &JsValue::from_str("message"))
             .ok()
@@ -302,8 +316,8 @@ impl Call {
             .filter(|m| m.length() <= 1_000)
             .and_then(|m| m.as_string());
         let message = match detail {
-            Some(d) => cat!(self.name, ": reading ", what, " threw: ", d),
-            None => cat!(self.name, ": reading ", what, " threw ", kind(&thrown)),
+            Some(d) => cat!(self.name, ": ", doing, " threw: ", d),
+            None => cat!(self.name, ": ", doing, " threw ", kind(&thrown)),
         };
         let error = js_sys::Error::new(&message);
         error.set_cause(&thrown);
@@ -746,16 +760,16 @@ fn utc_timestamp(ms: f64) -> String {
 }
 
 /// Problems as one JSON text parsed on the JS side: one crossing, not one per field.
-fn problems(found: &[Problem]) -> JsValue {
+fn problems(found: &[Problem]) -> Result<JsValue, JsValue> {
     // A valid request, the common case, needs no text at all.
     if found.is_empty() {
-        return Array::new().into();
+        return Ok(Array::new().into());
     }
     parse_json(&problems_json(found))
 }
 
 /// An action's spec as one JSON text parsed on the JS side.
-fn action_spec(a: &ActionSpec) -> JsValue {
+fn action_spec(a: &ActionSpec) -> Result<JsValue, JsValue> {
     let mut out = Json(String::with_capacity(8192));
     out.key("{", "action").text(a.action).key(",", "version").text(a.version).key(",", "title").text(a.title);
     out.key(",", "fields").list(&a.fields, field_spec);

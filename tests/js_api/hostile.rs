@@ -246,3 +246,39 @@ fn accessors_on_object_prototype_are_never_run_by_results() {
     assert!(params.contains(r#""AccessKeyId":"testid""#) && params.contains(r#""Timestamp":"2016-02-23T12:46:24Z""#), "{params}");
     seed000_ok();
 }
+
+/// What throws while a result is made (here a replaced `JSON.parse` or
+/// `String.prototype.indexOf`; a stack overflow, say) becomes the call's `Error`
+/// instead of unwinding through the module: after a thousand of them, it still
+/// works.
+#[wasm_bindgen_test]
+fn a_throw_while_making_a_result_is_an_error_and_the_module_lives_on() {
+    struct Restored;
+    impl Drop for Restored {
+        fn drop(&mut self) {
+            js("(() => { JSON.parse = globalThis.__parse; String.prototype.indexOf = globalThis.__indexOf; })()");
+        }
+    }
+    let restored = Restored;
+    js("(() => { globalThis.__parse = JSON.parse; globalThis.__indexOf = String.prototype.indexOf; \
+        JSON.parse = () => { throw new Error('tampered'); }; \
+        String.prototype.indexOf = function () { throw new Error('tampered'); }; })()");
+    let mut errors = Vec::new();
+    for _ in 0..1000 {
+        errors.push(validate(&js(SOFTWARE), &js("{UserCount: 7}"), &JsValue::UNDEFINED));
+        errors.push(build_request(&js(SOFTWARE), &js(SEED000), &js(FIXED)));
+    }
+    errors.push(describe(&js(UPGRADE), &JsValue::UNDEFINED));
+    errors.push(build_request(&js(SOFTWARE), &js(SEED000), &js(FIXED_V3)));
+    errors.push(parse_request(&js("'Action=CreateSmartAccessGatewaySoftware'"), &JsValue::UNDEFINED));
+    drop(restored);
+    for result in errors {
+        let cause = result.as_ref().err().map(|e| text(&get(e, "cause"), "message"));
+        let (name, message) = thrown(result);
+        assert_eq!(name, "Error");
+        assert!(message.ends_with(": making the result threw: tampered"), "{message}");
+        assert_eq!(cause.as_deref(), Some("tampered"));
+    }
+    assert_eq!(json(&problems(SOFTWARE, "{UserCount: 7}")).matches("multipleOf").count(), 2);
+    seed000_ok();
+}
