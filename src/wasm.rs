@@ -103,10 +103,10 @@ extern "C" {
     fn take_packed(buffer: &mut [u8]) -> u32;
     #[wasm_bindgen(js_name = takeFailure)]
     fn take_failure() -> Array;
-    // The two that make results catch what throws in them (a stack overflow, a
-    // replaced `JSON.parse`): a throw must not unwind through the module, which
-    // would leave its stack and its table of JS values unreleased, and break it
-    // for good after a few hundred such calls.
+    // The two that make results catch what throws in them (a replaced
+    // `JSON.parse`, say): a throw must not unwind through the module, which would
+    // leave its stack and its table of JS values unreleased, and break it for
+    // good after a few hundred such calls (wasm-bindgen#1963).
     #[wasm_bindgen(js_name = v1Result, catch)]
     fn v1_result(packed: &str) -> Result<JsValue, JsValue>;
     /// `JSON.parse` of text the module wrote, which is always JSON.
