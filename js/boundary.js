@@ -121,11 +121,12 @@ function putTagged(tag, s) {
 // packing, then readOptions' after a byte 1, or a byte 0 when options is undefined
 // or null: one crossing into the module instead of one per argument.
 // The names (joined by `,`) of option list `namesId` come as `namesText`, and the
-// action names as `actionsText`, with the first call that needs them, and only
-// then. An unknown action fails before params and options are read. The packing
-// is copied into `buffer`, a view of the module's memory, and its length is
-// returned; when it does not fit, minus its length, and takePacked copies it into
-// a buffer that long (before any other call can be read).
+// action names as `actionsText`, with the calls that need them until one of them
+// has read its arguments, and only then. An unknown action fails before params
+// and options are read. The packing is copied into `buffer`, a view of the
+// module's memory, and its length is returned; when it does not fit, minus its
+// length, and takePacked copies it into a buffer that long (before any other call
+// can be read).
 // On a failure 0 and, for takeFailure, `[stage, action, detail]`: stage 0 the
 // action is not a string (detail: it), 1 it is over budget or unknown, 2 params
 // failed, 3 options failed (detail: readParams' or readOptions' failure array;

@@ -46,8 +46,8 @@ const BUILD_OPTIONS: Names = Names { id: 0, text: "accessKeyId,timestamp,nonce,f
 const LOCALE_OPTION: Names = Names { id: 1, text: "locale" };
 
 /// A list of option names: `text`, the names joined by `,`, goes to `readCall` with
-/// the first call that reads the list (`NAMES_SENT`), which keeps it split under `id`;
-/// later calls send the `id` alone, so no text is decoded for it.
+/// the calls that read the list until one succeeds (`NAMES_SENT`); `readCall` keeps it
+/// split under `id`, and later calls send the `id` alone, so no text is decoded for it.
 #[derive(Clone, Copy)]
 struct Names {
     id: u32,
@@ -361,7 +361,10 @@ impl Call {
     /// not given) to hand out in order. An options failure comes back as a `Read` that
     /// ends in it, so that the options before it are checked first.
     fn arguments(&mut self, action: &JsValue, params: &JsValue, options: &JsValue, names: Names) -> Result<Arguments, JsValue> {
-        let sent = NAMES_SENT.fetch_or(1 << names.id | ACTIONS_SENT, Ordering::Relaxed);
+        // Marked as sent only once a call has read its arguments with them: a first
+        // call that failed before `readCall` kept them (its stack ran out, say) sends
+        // them again, where marking them first would fail every later call.
+        let sent = NAMES_SENT.load(Ordering::Relaxed);
         let names_text = (sent & 1 << names.id == 0).then_some(names.text);
         let actions_text = (sent & ACTIONS_SENT == 0).then(|| crate::text::joined(crate::rules::ACTION_NAMES, ","));
         // Most calls' packing fits this; a longer one is taken in a second step.
@@ -376,6 +379,7 @@ impl Call {
         if packed.is_empty() {
             return Err(self.failed(params));
         }
+        NAMES_SENT.fetch_or(1 << names.id | ACTIONS_SENT, Ordering::Relaxed);
         let mut bytes = Bytes(&packed);
         let (options_failed, action, params, left, given) = (|| {
             Some((
