@@ -7,10 +7,10 @@
 //! names the argument: a `TypeError` for a wrong type, a `RangeError` for a value
 //! outside what is allowed (an unknown action or option value, a malformed
 //! option, a call over the size caps), an `Error` when caller code threw while
-//! being read or JS threw while the result was made. Nothing reachable from JS panics: every JS operation that can run
-//! caller code (getters, Proxy traps, `toString`) is caught, in `js/boundary.js`
-//! or by a catching import, and caller data is never indexed or unwrapped, so the
-//! module stays usable after any input.
+//! being read or JS threw while the result was made. Nothing reachable from JS
+//! panics: every JS operation that can run caller code (getters, Proxy traps,
+//! `toString`) is caught, in `js/boundary.js` or by a catching import, and caller
+//! data is never indexed or unwrapped, so the module stays usable after any input.
 
 use crate::cat;
 use crate::describe::{self as spec, ActionSpec, Dependency, FieldSpec};
