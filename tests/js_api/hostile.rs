@@ -247,10 +247,9 @@ fn accessors_on_object_prototype_are_never_run_by_results() {
     seed000_ok();
 }
 
-/// What throws while a result is made (here a replaced `JSON.parse` or
-/// `String.prototype.indexOf`; a stack overflow, say) becomes the call's `Error`
-/// instead of unwinding through the module: after a thousand of them, it still
-/// works.
+/// What throws while a result is made in JS (here a replaced `JSON.parse` or
+/// `String.prototype.indexOf`) becomes the call's `Error` instead of unwinding
+/// through the module: after 2,000 of them, it still works.
 #[wasm_bindgen_test]
 fn a_throw_while_making_a_result_is_an_error_and_the_module_lives_on() {
     struct Restored;

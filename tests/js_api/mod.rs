@@ -173,6 +173,9 @@ fn validate_returns_the_spec_problem_shape() {
     assert_eq!(json(&problems(SOFTWARE, SEED000)), "[]");
 }
 
+/// Every kind of problem param (a fraction, an integer beyond 2^53 as digits,
+/// lists of numbers and of names, a boolean) and tricky text reach JS exactly as
+/// the core found them, key order included, in both locales.
 #[wasm_bindgen_test]
 fn problems_reach_js_exactly_as_the_core_found_them() {
     use smartag_request::{Input, Locale, Param};
@@ -181,8 +184,8 @@ fn problems_reach_js_exactly_as_the_core_found_them() {
         (
             "CreateSmartAccessGatewaySoftware",
             vec![
-                // Digits, `:` and `;` (the packing's own characters), an astral
-                // character (two UTF-16 units), a combining mark; an empty name.
+                // Digits and punctuation, an astral character (two UTF-16 units),
+                // a combining mark; an empty name; a 70,000-character name.
                 ("12:😀\u{301};n5", Input::Text("3:ab;n5".into())),
                 ("", Input::Bool(true)),
                 (&long_key, Input::Text("x".into())),
