@@ -215,15 +215,7 @@ fn accessors_on_object_prototype_are_never_run_by_results() {
         "(() => {{ globalThis.__setterRuns = 0; for (const k of {names:?}) Object.defineProperty(Object.prototype, k, \
          {{ __proto__: null, configurable: true, get() {{ return 'polluted'; }}, set() {{ globalThis.__setterRuns++; throw new Error('setter ' + k); }} }}) }})()"
     );
-    let remove = format!("(() => {{ for (const k of {names:?}) delete Object.prototype[k]; }})()");
-    // Removed even when a call below panics, so that no other test sees them.
-    struct Removed(String);
-    impl Drop for Removed {
-        fn drop(&mut self) {
-            js(&self.0);
-        }
-    }
-    let removed = Removed(remove);
+    let removed = Undo(format!("(() => {{ for (const k of {names:?}) delete Object.prototype[k]; }})()"));
     js(&install);
     // Many calls: a throw through the module on each would exhaust it.
     let mut found = Vec::new();
@@ -252,13 +244,7 @@ fn accessors_on_object_prototype_are_never_run_by_results() {
 /// through the module: after 2,000 of them, it still works.
 #[wasm_bindgen_test]
 fn a_throw_while_making_a_result_is_an_error_and_the_module_lives_on() {
-    struct Restored;
-    impl Drop for Restored {
-        fn drop(&mut self) {
-            js("(() => { JSON.parse = globalThis.__parse; String.prototype.indexOf = globalThis.__indexOf; })()");
-        }
-    }
-    let restored = Restored;
+    let restored = Undo("(() => { JSON.parse = globalThis.__parse; String.prototype.indexOf = globalThis.__indexOf; })()".to_owned());
     js("(() => { globalThis.__parse = JSON.parse; globalThis.__indexOf = String.prototype.indexOf; \
         JSON.parse = () => { throw new Error('tampered'); }; \
         String.prototype.indexOf = function () { throw new Error('tampered'); }; })()");
@@ -280,4 +266,14 @@ fn a_throw_while_making_a_result_is_an_error_and_the_module_lives_on() {
     }
     assert_eq!(json(&problems(SOFTWARE, "{UserCount: 7}")).matches("multipleOf").count(), 2);
     seed000_ok();
+}
+
+/// JS source run when dropped, even when the test panics first: it undoes a
+/// change to the shared JS realm, so that no other test sees it.
+struct Undo(String);
+
+impl Drop for Undo {
+    fn drop(&mut self) {
+        js(&self.0);
+    }
 }

@@ -202,6 +202,9 @@ fn problems_reach_js_exactly_as_the_core_found_them() {
         ),
         ("CreateSmartAccessGateway", vec![("HardWareSpec", Input::Text("SAG-1000 ".into())), ("ReceiverName", Input::Text("张三".into()))]),
     ];
+    // Equal as JSON, and the same primitive (so -0 is not 0).
+    let same: js_sys::Function =
+        js("(a, b) => JSON.stringify(a) === JSON.stringify(b) && Object.is(a, b) === (typeof a !== 'object')").into();
     for (action, params) in cases {
         let object = js_sys::Object::new();
         for (key, value) in &params {
@@ -246,8 +249,6 @@ fn problems_reach_js_exactly_as_the_core_found_them() {
                         Param::Ints(ns) => ns.iter().map(|n| int(*n)).collect::<Array>().into(),
                         Param::Strs(ss) => ss.iter().map(|s| JsValue::from_str(s)).collect::<Array>().into(),
                     };
-                    let same = js("(a, b) => JSON.stringify(a) === JSON.stringify(b) && Object.is(a, b) === (typeof a !== 'object')");
-                    let same: js_sys::Function = same.into();
                     assert_eq!(same.call2(&JsValue::NULL, &get(&params, key), &expected).unwrap(), JsValue::TRUE, "{key} of {}", json(&p));
                 }
             }
