@@ -103,7 +103,15 @@ fn draw(rng: &mut Rng, field: &Field, drawn: &[(&str, Truth)]) -> Option<Truth> 
             _ => None,
         })
     };
-    let mut length = (1, 40);
+    // A name's length bounds, whichever of its checks comes first.
+    let length = field
+        .checks
+        .iter()
+        .find_map(|check| match *check {
+            Check::Length(min, max) => Some((i64::try_from(min).unwrap_or(2), i64::try_from(max).unwrap_or(40).min(60))),
+            _ => None,
+        })
+        .unwrap_or((1, 40));
     let mut truth = None;
     for check in field.checks {
         truth = match *check {
@@ -118,10 +126,6 @@ fn draw(rng: &mut Rng, field: &Field, drawn: &[(&str, Truth)]) -> Option<Truth> 
             }
             Check::RequiredWhen { field, when, value } if other(field).as_deref() == Some(when) => Some(Truth::Text(value.to_owned())),
             Check::OnlyWith { field, value } if other(field).as_deref() != Some(value) => return None,
-            Check::Length(min, max) => {
-                length = (i64::try_from(min).unwrap_or(2), i64::try_from(max).unwrap_or(40).min(60));
-                truth
-            }
             Check::Format(format) => Some(Truth::Text(match format {
                 Format::RegionId if rng.chance(90) => (*rng.pick(KNOWN_REGIONS)).to_owned(),
                 Format::RegionId => format!("xx-{}-{}", rng.text(&["a", "z", "q"], 2, 8), rng.range(1, 9)),

@@ -5,12 +5,14 @@
 //!
 //! Pairs are decoded as an `application/x-www-form-urlencoded` body is, so `+`
 //! is a space (the signature encoding never writes a bare `+`: it writes `%2B`).
+//! White space around a pair is dropped, so the request examples of Alibaba's
+//! docs (`http(s)://[Endpoint]/?Action=…`, one pair per line) read too.
 #[allow(unused_imports)]
 use crate::prelude::*;
 
 use crate::messages::{Locale, Msg};
 use crate::problem::{Problem, Rule, INVALID_PARAMETER, MISSING_PARAMETER};
-use crate::request::{is_timestamp, Method, Misuse};
+use crate::request::{is_host, is_timestamp, Method, Misuse};
 use crate::rpc::{encode::percent_decode, sort::sort, v1};
 use crate::rules::{self, ACTION_NAMES, RESERVED, VERSION};
 use crate::sign::{same_signature, sign, SignatureVersion};
@@ -138,8 +140,11 @@ fn check_common(report: &mut Report, name: &str, required: bool, expect: &Expect
     }
 }
 
-/// The host of an `http(s)://` URL and its query (without any `#fragment`), or
-/// no host and the whole input as the query.
+/// The host of an `http(s)://` URL and its query (without any `#fragment`); or,
+/// when what comes before the first `?` holds no pair, the query after it and
+/// the host that starts it, if any (`smartag.cn-shanghai.aliyuncs.com/?…`, or the
+/// docs' `http(s)://[Endpoint]/?…`, which names none); or no host and the whole
+/// input as the query.
 fn split_url(input: &str) -> (Option<String>, &str) {
     for scheme in ["https://", "http://"] {
         let Some(rest) = input.get(..scheme.len()).filter(|p| p.eq_ignore_ascii_case(scheme)).and_then(|_| input.get(scheme.len()..))
@@ -148,10 +153,20 @@ fn split_url(input: &str) -> (Option<String>, &str) {
         };
         let (host, tail) =
             rest.split_at_checked(rest.bytes().position(|b| matches!(b, b'/' | b'?' | b'#')).unwrap_or(rest.len())).unwrap_or((rest, ""));
-        let query = tail.split('#').next().unwrap_or("").split_once('?').map_or("", |(_, q)| q);
-        return (Some(host.to_owned()), query);
+        return (Some(host.to_owned()), query_of(tail));
     }
-    (None, input.strip_prefix('?').unwrap_or(input))
+    match input.split_once('?') {
+        Some((before, _)) if !before.contains(['=', '&']) => {
+            let host = before.split('/').next().filter(|h| is_host(h)).map(str::to_owned);
+            (host, query_of(input))
+        }
+        _ => (None, input),
+    }
+}
+
+/// What follows the first `?`, up to any `#fragment`.
+fn query_of(s: &str) -> &str {
+    s.split('#').next().unwrap_or("").split_once('?').map_or("", |(_, q)| q)
 }
 
 /// Decodes `k=v&k=v`; a pair with broken encoding or a repeated key is reported and left out.
@@ -159,6 +174,9 @@ fn decode_pairs(query: &str, report: &mut Report) -> Pairs {
     let decode = |s: &str| percent_decode(&crate::text::joined(&s.split('+').collect::<Vec<_>>(), "%20"));
     let decoded: Vec<(&str, Option<String>, Option<String>)> = query
         .split('&')
+        // White space around a pair is never part of it (a query has none unescaped):
+        // the docs print one pair per line.
+        .map(str::trim_ascii)
         .filter(|s| !s.is_empty())
         .map(|raw| {
             let (raw_key, raw_value) = raw.split_once('=').unwrap_or((raw, ""));

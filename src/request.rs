@@ -326,7 +326,7 @@ fn check_options(o: &BuildOptions) -> Result<(), Misuse> {
 }
 
 /// `host` or `host:port`; labels of letters, digits and `-`.
-fn is_host(s: &str) -> bool {
+pub(crate) fn is_host(s: &str) -> bool {
     let (host, port) = s.rsplit_once(':').map_or((s, None), |(h, p)| (h, Some(p)));
     let port_ok = port
         .is_none_or(|p| !p.is_empty() && p.len() <= 5 && p.bytes().all(|b| b.is_ascii_digit()) && p.parse::<u16>().is_ok_and(|n| n > 0));

@@ -222,8 +222,9 @@ fn check_names(report: &mut Report, action: &Action, params: &Params) {
         if RESERVED.contains(&key) {
             report.add(key, Rule::Reserved, INVALID_PARAMETER, Msg::Reserved);
         } else {
-            let hint = action.fields.iter().map(|f| f.name).find(|n| n.eq_ignore_ascii_case(key));
-            report.add(key, Rule::Unknown, INVALID_PARAMETER, Msg::Unknown { hint });
+            // A misspelt name is the likeliest near miss of all (`Region`, `UserCnt`).
+            let names: Vec<&'static str> = action.fields.iter().map(|f| f.name).collect();
+            report.add(key, Rule::Unknown, INVALID_PARAMETER, Msg::Unknown { hint: near(key, &names) });
         }
     }
 }
@@ -338,6 +339,8 @@ fn is_email(s: &str) -> bool {
     s.len() <= 254
         && !local.is_empty()
         && local.len() <= 64
+        // Dots separate the local part's words (RFC 5322 dot-atom): none first, last or doubled.
+        && local.split('.').all(|word| !word.is_empty())
         && local.chars().all(|c| {
             !c.is_whitespace() && !c.is_control() && !matches!(c, '@' | '<' | '>' | '(' | ')' | '[' | ']' | '\\' | ',' | ';' | ':' | '"')
         })

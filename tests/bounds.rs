@@ -197,8 +197,12 @@ fn region_ids() {
 
 #[test]
 fn email_format() {
-    for bad in ["tony", "tony@", "@example.com", "tony@example", "to ny@example.com", "tony@exa mple.com"] {
+    let bad_ones = ["tony", "tony@", "@example.com", "tony@example", "to ny@example.com", "tony@exa mple.com"];
+    for bad in bad_ones.into_iter().chain([".tony@example.com", "tony.@example.com", "to..ny@example.com"]) {
         assert_eq!(errors(HARDWARE, &with(hardware(), "ReceiverEmail", bad)), one("ReceiverEmail", "format"), "{bad}");
+    }
+    for good in ["tony.stark@example.com", "t.o.n.y+sag@mail.example.com", "张三@例子.公司"] {
+        assert_eq!(errors(HARDWARE, &with(hardware(), "ReceiverEmail", good)), vec![], "{good}");
     }
 }
 

@@ -34,6 +34,17 @@ fn near_miss_hint() {
     assert_eq!(en[0].params.last(), Some(&("hint", Param::Str("PREPAY".into()))));
     let (en, _) = in_both(HARDWARE, &with(hardware(), "HaType", "cold-backup"));
     assert!(en[0].message.ends_with("; did you mean cold_backup?"), "{}", en[0].message);
+    // Misspelt names: a letter dropped, two letters swapped, two letters missing.
+    for (typo, name) in [("Region", "RegionId"), ("Peroid", "Period"), ("UserCnt", "UserCount")] {
+        let (en, zh) = in_both(SOFTWARE, &with(seed000(), typo, "5"));
+        assert_eq!((en[0].field.as_str(), en[0].rule.as_str()), (typo, "unknown"));
+        assert!(en[0].message.ends_with(&format!("; did you mean {name}?")), "{}", en[0].message);
+        assert!(zh[0].message.ends_with(&format!("您是否想填写 {name}？")), "{}", zh[0].message);
+        assert_eq!(en[0].params.last(), Some(&("hint", Param::Str(name.into()))));
+    }
+    // Nothing near: no hint.
+    let (en, _) = in_both(SOFTWARE, &with(seed000(), "Colour", "red"));
+    assert!(en[0].message.ends_with("would not be sent."), "{}", en[0].message);
 }
 
 /// One request that trips every kind of problem the validator knows.
@@ -103,8 +114,8 @@ fn problems_come_in_table_order_then_rule_order() {
             ("ReceiverTown", "required"),
             ("ReceiverAddress", "required"),
             ("ReceiverZip", "required"),
-            ("Name", "length"),
             ("Name", "format"),
+            ("Name", "length"),
             ("Description", "length"),
             ("CPEVersion", "enum"),
             ("Colour", "unknown"),

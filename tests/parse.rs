@@ -116,6 +116,56 @@ fn every_common_parameter_problem_is_reported() {
     assert!(zh.problems.iter().all(|q| q.message.contains('。')), "{:?}", zh.problems);
 }
 
+/// The request examples of seeds 001 and 004 as their documents print them: a
+/// URL template, a space after `?`, one pair per line with trailing spaces, and
+/// a placeholder for the common parameters.
+#[test]
+fn the_seeds_request_examples_read_as_printed() {
+    let seed001 = "http(s)://[Endpoint]/? Action=CreateSmartAccessGatewaySoftware\n&AutoPay=true \n&ChargeType=PREPAY\n\
+                   &DataPlan=5\n&Period=1 \n&RegionId=cn-hangzhou \n&UserCount=5\n&<CommonParameters>\n";
+    let p = parse(seed001);
+    assert_eq!((p.action.as_deref(), p.endpoint.as_deref()), (Some(SOFTWARE), None));
+    let typed = [
+        ("AutoPay", Value::Bool(true)),
+        ("ChargeType", Value::Text("PREPAY".into())),
+        ("DataPlan", Value::Int(5)),
+        ("Period", Value::Int(1)),
+        ("RegionId", Value::Text("cn-hangzhou".into())),
+        ("UserCount", Value::Int(5)),
+        ("<CommonParameters>", Value::Text(String::new())),
+    ];
+    assert_eq!(p.params, typed.map(|(k, v)| (k.to_owned(), v)));
+    // Only what the example leaves out: the common parameters but `Action`.
+    let missing: Vec<&str> = p.problems.iter().filter(|q| q.rule == Rule::Required).map(|q| q.field.as_str()).collect();
+    assert_eq!(missing, ["Version", "AccessKeyId", "SignatureMethod", "SignatureVersion", "SignatureNonce", "Timestamp"]);
+    assert_eq!(p.problems.len(), 6);
+
+    let seed004 = "http(s)://[Endpoint]/? Action=UpgradeSmartAccessGatewaySoftware\n&AutoPay=1\n&DataPlan=5\n\
+                   &RegionId=cn-shanghai\n&SmartAGId=sag-8biez7habqwmx6****\n&UserCount=5\n&<Common request parameters>";
+    let p = parse(seed004);
+    assert_eq!(p.action.as_deref(), Some(UPGRADE));
+    assert_eq!(p.params.first(), Some(&("AutoPay".to_owned(), Value::Bool(true))));
+    // Its masked ID is the one problem of the action's own.
+    assert_eq!(p.problems.len(), 7);
+    assert_eq!(rules_of(&p, "SmartAGId"), vec![(Rule::Format, "InvalidParameter")]);
+}
+
+#[test]
+fn a_host_before_the_query_is_the_endpoint_without_a_scheme() {
+    let r = built(SOFTWARE, &seed000(), &options());
+    let bare = r.url.trim_start_matches("https://");
+    for input in [bare.to_owned(), format!("/?{}", r.canonical_query)] {
+        let p = parse(&input);
+        assert!(p.problems.is_empty(), "{input}: {:?}", p.problems);
+        assert_eq!(p.params.len(), 6);
+    }
+    assert_eq!(parse(bare).endpoint.as_deref(), Some("smartag.cn-shanghai.aliyuncs.com"));
+    assert_eq!(parse(&format!("/?{}", r.canonical_query)).endpoint, None);
+    // A `?` inside a value of a plain query does not start one.
+    let p = parse(&format!("{}&BuyerMessage=why?", r.canonical_query));
+    assert_eq!(p.params.last(), Some(&("BuyerMessage".to_owned(), Value::Text("why?".into()))));
+}
+
 #[test]
 fn a_missing_action_still_reports_the_rest() {
     let p = parse("https://smartag.cn-shanghai.aliyuncs.com/");

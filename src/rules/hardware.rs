@@ -159,7 +159,7 @@ pub static ACTION: Action = Action {
                 "长度为 2~128 个字符，以大小写字母或中文开头，可包含数字、半角句号（.）、下划线（_）或短划线（-）。",
             ),
         )
-        .checks(&[Check::Length(2, 128), Check::Format(Format::Name)])
+        .checks(&[Check::Format(Format::Name), Check::Length(2, 128)])
         .free(),
         Field::new(
             "Description",
@@ -172,7 +172,7 @@ pub static ACTION: Action = Action {
                 "长度为 2~256 个字符，以大小写字母或中文开头，可包含数字、半角句号（.）、下划线（_）或短划线（-）。",
             ),
         )
-        .checks(&[Check::Length(2, 256), Check::Format(Format::Name)])
+        .checks(&[Check::Format(Format::Name), Check::Length(2, 256)])
         .free(),
         Field::new(
             "AlreadyHaveSag",

@@ -201,3 +201,28 @@ pub const REGION_NAMES: &[(&str, &str)] = &[
 
 /// The API version every action belongs to.
 pub const VERSION: &str = "2018-03-13";
+
+#[cfg(test)]
+mod tests {
+    use super::{Check, ACTIONS};
+
+    /// SPEC §2's list of rules is the order a field's problems come in, so each
+    /// field's checks are declared in it: enum, range, multipleOf, format, length,
+    /// dependency. (`KnownRegion` warns only about a well-formed RegionId, so it
+    /// never reports beside `format`.)
+    #[test]
+    fn checks_are_declared_in_the_spec_rule_order() {
+        let rank = |check: &Check| match check {
+            Check::OneOf(_) | Check::OneOfInt(_) => 0,
+            Check::AtLeast(_) | Check::Range(..) => 1,
+            Check::MultipleOf(_) => 2,
+            Check::Format(_) | Check::KnownRegion => 3,
+            Check::Length(..) => 4,
+            Check::RangeBy { .. } | Check::RequiredWhen { .. } | Check::OnlyWith { .. } => 5,
+        };
+        for field in ACTIONS.iter().flat_map(|a| a.fields) {
+            let ranks: Vec<u8> = field.checks.iter().map(rank).collect();
+            assert!(ranks.is_sorted(), "{}: {:?}", field.name, field.checks);
+        }
+    }
+}

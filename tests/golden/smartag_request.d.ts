@@ -323,6 +323,6 @@ export function signedUrl(built: SignedReadyRequest, accessKeySecret: string): s
 /** A V3 result's `Authorization` header value: `ACS3-HMAC-SHA256 Credential=…,SignedHeaders=…,Signature=…` (trusted contexts only). */
 export function authorization(built: SignedReadyRequestV3, accessKeySecret: string): string;
 
-/** Reads a V1 request back from a URL, a query string or a POST body; never throws for its content. */
+/** Reads a V1 request back from a URL (scheme optional), a query string, a POST body or a docs request example; never throws for its content. */
 export function parseRequest(urlOrQuery: string, options: ParseOptions & { accessKeySecret: string }): VerifiedRequest;
 export function parseRequest(urlOrQuery: string, options?: ParseOptions): ParsedRequest;
