@@ -158,7 +158,9 @@ const outputs = () => OUTPUTS[signature()];
 const $ = (sel) => document.querySelector(sel);
 const state = { action: "", locale: "en", values: {}, options: {} };
 let spec = null;
-let formFields = []; // the action's fields minus Action, which the picker sets
+let formFields = []; // the action's fields on the form (see onForm)
+// Every field but Action, which the picker sets.
+const onForm = (field) => field.name !== "Action";
 
 function el(tag, attrs = {}, ...children) {
   const node = document.createElement(tag);
@@ -182,8 +184,8 @@ function readHash() {
   const known = actions();
   state.action = known.includes(hash.get("action")) ? hash.get("action") : known[0];
   state.locale = hash.get("locale") === "zh-CN" ? "zh-CN" : "en";
-  // Only the action's own fields: the form has no control to clear any other name.
-  const fields = new Set(describe(state.action).fields.map((f) => f.name));
+  // Only the fields on the form: it has no control to clear any other name.
+  const fields = new Set(describe(state.action).fields.filter(onForm).map((f) => f.name));
   for (const [key, value] of hash) {
     if (key.startsWith("p.") && fields.has(key.slice(2))) (state.values[state.action] ??= {})[key.slice(2)] = value;
     if (key.startsWith("o.") && key.slice(2) in state.options && !UNSAVED.has(key.slice(2))) state.options[key.slice(2)] = value;
@@ -244,7 +246,7 @@ function renderFields() {
   spec = describe(state.action, { locale: state.locale });
   $("#action-title").textContent = spec.title;
   const values = valuesFor(state.action);
-  formFields = spec.fields.filter((f) => f.name !== "Action");
+  formFields = spec.fields.filter(onForm);
   $("#fields").replaceChildren(
     ...formFields.map((f) =>
       el(
@@ -327,6 +329,7 @@ function renderAudit() {
 }
 
 function render() {
+  $("#copy-status").textContent = ""; // it spoke of the outputs being replaced
   renderChrome();
   renderFields();
   renderOptions();
@@ -349,9 +352,23 @@ function summaryItem(target, message) {
   return el("li", {}, el("a", { href: `#${target}`, "data-focus": target }, message));
 }
 
+/**
+ * The params' problems; a value past the module's size caps (a huge paste) makes
+ * it throw, and that is shown as the problem of the field it names.
+ */
+function checked(params) {
+  try {
+    return validate(state.action, params, { locale: state.locale });
+  } catch (error) {
+    const field = /params\.(\w+)/.exec(error.message)?.[1];
+    const problems = [{ field: Object.hasOwn(params, field) ? field : formFields[0].name, severity: "error", message: error.message }];
+    return Object.assign(problems, { thrown: true });
+  }
+}
+
 function update() {
   const params = Object.fromEntries(Object.entries(state.values[state.action]).filter(([, v]) => v !== ""));
-  const problems = validate(state.action, params, { locale: state.locale });
+  const problems = checked(params);
   const errors = problems.filter((p) => p.severity === "error");
   const warnings = problems.filter((p) => p.severity === "warning");
 
@@ -364,7 +381,8 @@ function update() {
   let result = null;
   const stops = errors.map((p) => summaryItem(`f-${p.field}`, p.message));
   for (const [name] of BUILD_OPTIONS) showMessage(`oe-${name}`, document.getElementById(`o-${name}`), "", null);
-  if (errors.length === 0) {
+  // Built whatever the params' problems, so that a refused option is told with them.
+  if (!problems.thrown) {
     const options = { locale: state.locale };
     for (const [name] of BUILD_OPTIONS) if (state.options[name] !== "") options[name] = state.options[name];
     try {
@@ -384,6 +402,8 @@ function update() {
   summary.classList.toggle("warning", stops.length === 0); // warnings alone do not stop the request
   $("#summary-heading").textContent = stops.length ? t().problems(stops.length) : t().warnings;
   $("#summary-errors").replaceChildren(...stops);
+  // Beside problems to fix, the warnings get a heading of their own.
+  $("#summary-warnings-heading").hidden = !(stops.length && warnings.length);
   $("#summary-warnings").replaceChildren(...warnings.map((p) => summaryItem(`f-${p.field}`, p.message)));
   for (const name of outputs()) {
     const text = outputText(result, name);

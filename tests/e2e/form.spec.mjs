@@ -132,6 +132,37 @@ test("a warning alone is shown as a warning, not as a problem to fix", async ({ 
   await page.fill("[name=UserCount]", "7");
   await expect(page.locator("#summary")).not.toHaveClass(/\bwarning\b/);
   await expect(page.locator("#summary-heading")).toHaveText("1 problem to fix");
+  // Beside a problem to fix, the warning is listed under a heading of its own.
+  await expect(page.locator("#summary-errors li")).toHaveCount(1);
+  await expect(page.locator("#summary-warnings-heading")).toBeVisible();
+  await expect(page.locator("#summary-warnings-heading")).toHaveText("Worth a look");
+  await expect(page.locator("#summary-warnings li")).toHaveCount(1);
+  await page.fill("[name=UserCount]", "10");
+  await expect(page.locator("#summary-warnings-heading")).toBeHidden();
+});
+
+test("a refused build option is told together with the params' problems", async ({ page }) => {
+  await open(page);
+  await page.fill("[name=UserCount]", "7");
+  await page.fill("[name=nonce]", "abc def");
+  await expect(page.locator("#oe-nonce")).toHaveText("Signature nonce must be 1 to 128 printable ASCII characters without spaces.");
+  await expect(page.locator("#summary-heading")).toHaveText("2 problems to fix");
+  await expect(page.locator("#e-UserCount")).toContainText("multiple of 5");
+});
+
+test("a value past the module's size caps is a problem at its field, and no earlier request stays", async ({ page }) => {
+  await open(page);
+  await expect(output(page, "url")).not.toBeEmpty();
+  const errors = [];
+  page.on("pageerror", (error) => errors.push(error));
+  await page.fill("[name=OwnerAccount]", "x".repeat(1_100_000));
+  await expect(page.locator("#e-OwnerAccount")).toContainText("1048576 UTF-16 code units");
+  await expect(page.locator("[name=OwnerAccount]")).toHaveAttribute("aria-invalid", "true");
+  await expect(page.locator("#summary-heading")).toHaveText("1 problem to fix");
+  await expect(output(page, "url")).toBeEmpty();
+  await page.fill("[name=OwnerAccount]", "");
+  await expect(output(page, "url")).not.toBeEmpty();
+  expect(errors).toEqual([]);
 });
 
 test("a number typed half-way is named as typed, not as missing", async ({ page }) => {
@@ -224,11 +255,13 @@ test("the URL hash round-trips the form's state", async ({ page, context }) => {
 });
 
 test("a bookmarked name that is not one of the action's fields is left out", async ({ page }) => {
-  await open(page, "#action=CreateSmartAccessGateway&p.UserCount=7&p.MaxBandWidth=5000");
+  // Action is a field, but the picker sets it: the form has no control to clear it.
+  await open(page, "#action=CreateSmartAccessGateway&p.UserCount=7&p.MaxBandWidth=5000&p.Action=DescribeRegions");
   await expect(page.locator("[name=MaxBandWidth]")).toHaveValue("5000");
   await expect(page.locator("#e-MaxBandWidth")).toContainText("MaxBandWidth must be between");
   await expect(page.locator("#summary")).not.toContainText("UserCount");
-  expect(await page.evaluate(() => location.hash)).not.toContain("UserCount");
+  await expect(page.locator("#summary")).not.toContainText("Action");
+  expect(await page.evaluate(() => location.hash)).not.toMatch(/UserCount|DescribeRegions/);
 });
 
 test("an accessibility scan finds no serious or critical violation", async ({ browser }) => {
