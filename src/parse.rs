@@ -5,8 +5,9 @@
 //!
 //! Pairs are decoded as an `application/x-www-form-urlencoded` body is, so `+`
 //! is a space (the signature encoding never writes a bare `+`: it writes `%2B`).
-//! White space around a pair is dropped, so the request examples of Alibaba's
-//! docs (`http(s)://[Endpoint]/?Action=…`, one pair per line) read too.
+//! In a request printed one pair per line, as Alibaba's docs print their
+//! examples (`http(s)://[Endpoint]/? Action=…`), the white space around each pair
+//! is dropped, so those examples read too.
 #[allow(unused_imports)]
 use crate::prelude::*;
 
@@ -141,10 +142,10 @@ fn check_common(report: &mut Report, name: &str, required: bool, expect: &Expect
 }
 
 /// The host of an `http(s)://` URL and its query (without any `#fragment`); or,
-/// when what comes before the first `?` holds no pair, the query after it and
-/// the host that starts it, if any (`smartag.cn-shanghai.aliyuncs.com/?…`, or the
-/// docs' `http(s)://[Endpoint]/?…`, which names none); or no host and the whole
-/// input as the query.
+/// when what comes before the first `?` is a URL without a scheme (no pair in it:
+/// `smartag.cn-shanghai.aliyuncs.com/?…`, or the docs' `http(s)://[Endpoint]/?…`,
+/// which names no host), its host, if it names one, and its query; or no host and
+/// the whole input (after a leading `?`) as the query.
 fn split_url(input: &str) -> (Option<String>, &str) {
     for scheme in ["https://", "http://"] {
         let Some(rest) = input.get(..scheme.len()).filter(|p| p.eq_ignore_ascii_case(scheme)).and_then(|_| input.get(scheme.len()..))
@@ -156,11 +157,11 @@ fn split_url(input: &str) -> (Option<String>, &str) {
         return (Some(host.to_owned()), query_of(tail));
     }
     match input.split_once('?') {
-        Some((before, _)) if !before.contains(['=', '&']) => {
-            let host = before.split('/').next().filter(|h| is_host(h)).map(str::to_owned);
+        Some((before, _)) if !before.is_empty() && !before.contains(['=', '&']) => {
+            let host = before.split('/').next().filter(|h| h.contains('.') && is_host(h)).map(str::to_owned);
             (host, query_of(input))
         }
-        _ => (None, input),
+        _ => (None, input.strip_prefix('?').unwrap_or(input)),
     }
 }
 
@@ -172,11 +173,13 @@ fn query_of(s: &str) -> &str {
 /// Decodes `k=v&k=v`; a pair with broken encoding or a repeated key is reported and left out.
 fn decode_pairs(query: &str, report: &mut Report) -> Pairs {
     let decode = |s: &str| percent_decode(&crate::text::joined(&s.split('+').collect::<Vec<_>>(), "%20"));
+    // Line breaks, which a query never holds unescaped, mark a request printed one
+    // pair per line, as the docs do: there the white space around a pair is layout.
+    // Elsewhere it is kept, as form parsers keep it (and it may have been signed).
+    let printed = query.contains(['\n', '\r']);
     let decoded: Vec<(&str, Option<String>, Option<String>)> = query
         .split('&')
-        // White space around a pair is never part of it (a query has none unescaped):
-        // the docs print one pair per line.
-        .map(str::trim_ascii)
+        .map(|pair| if printed { pair.trim_ascii() } else { pair })
         .filter(|s| !s.is_empty())
         .map(|raw| {
             let (raw_key, raw_value) = raw.split_once('=').unwrap_or((raw, ""));

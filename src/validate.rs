@@ -222,23 +222,34 @@ fn check_names(report: &mut Report, action: &Action, params: &Params) {
         if RESERVED.contains(&key) {
             report.add(key, Rule::Reserved, INVALID_PARAMETER, Msg::Reserved);
         } else {
-            // A misspelt name is the likeliest near miss of all (`Region`, `UserCnt`).
+            // A name in another case or misspelt (`regionid`, `Region`, `UserCnt`).
             let names: Vec<&'static str> = action.fields.iter().map(|f| f.name).collect();
             report.add(key, Rule::Unknown, INVALID_PARAMETER, Msg::Unknown { hint: near(key, &names) });
         }
     }
 }
 
-/// A close allowed value for a near miss: same letters in another case, or at
-/// most two edits away. Allowed values are ASCII, so ASCII case folding finds
-/// every such miss (and keeps Unicode case tables out of the module).
+/// A close allowed value for a near miss: same letters in another case, or else
+/// the closest one at most two edits away, where the edits are at most a third of
+/// what was typed (`Date` is not a miss of `Name`). Allowed values are ASCII, so
+/// ASCII case folding finds every such miss (and keeps Unicode case tables out of
+/// the module).
 pub(crate) fn near(got: &str, allowed: &[&'static str]) -> Option<&'static str> {
     let fold = |s: &str| s.chars().map(|c| if c == '-' { '_' } else { c.to_ascii_lowercase() }).collect::<String>();
     let lower = got.to_ascii_lowercase();
+    let typed = crate::text::char_count(got);
     allowed
         .iter()
         .find(|a| fold(a) == fold(got))
-        .or_else(|| allowed.iter().find(|a| a.len() > 3 && edit_distance(&a.to_ascii_lowercase(), &lower) <= 2))
+        .or_else(|| {
+            allowed
+                .iter()
+                .filter(|a| a.len() > 3)
+                .map(|a| (edit_distance(&a.to_ascii_lowercase(), &lower), a))
+                .filter(|(edits, _)| *edits <= 2 && edits.saturating_mul(3) <= typed)
+                .min_by_key(|(edits, _)| *edits)
+                .map(|(_, a)| a)
+        })
         .copied()
 }
 

@@ -42,9 +42,16 @@ fn near_miss_hint() {
         assert!(zh[0].message.ends_with(&format!("您是否想填写 {name}？")), "{}", zh[0].message);
         assert_eq!(en[0].params.last(), Some(&("hint", Param::Str(name.into()))));
     }
-    // Nothing near: no hint.
-    let (en, _) = in_both(SOFTWARE, &with(seed000(), "Colour", "red"));
-    assert!(en[0].message.ends_with("would not be sent."), "{}", en[0].message);
+    // The closest name, not the first within two edits: ReceiverName is two away.
+    let found = problems(HARDWARE, &with(without(hardware(), "ReceiverState"), "ReceiverSate", "CA"));
+    let unknown = found.iter().find(|p| p.field == "ReceiverSate").map(|p| p.message.as_str()).unwrap_or_default();
+    assert!(unknown.ends_with("; did you mean ReceiverState?"), "{unknown}");
+    // Nothing near, or a short word two edits from a name (`Date`, `Name`): no hint.
+    for far in ["Colour", "Date", "Age"] {
+        let (en, _) = in_both(HARDWARE, &with(hardware(), far, "red"));
+        let unknown = en.iter().find(|p| p.field == far).map(|p| p.message.as_str()).unwrap_or_default();
+        assert!(unknown.ends_with("would not be sent."), "{unknown}");
+    }
 }
 
 /// One request that trips every kind of problem the validator knows.

@@ -161,9 +161,29 @@ fn a_host_before_the_query_is_the_endpoint_without_a_scheme() {
     }
     assert_eq!(parse(bare).endpoint.as_deref(), Some("smartag.cn-shanghai.aliyuncs.com"));
     assert_eq!(parse(&format!("/?{}", r.canonical_query)).endpoint, None);
-    // A `?` inside a value of a plain query does not start one.
+    // A `?` inside a value of a plain query does not start one, and a word before
+    // a `?` is no host.
     let p = parse(&format!("{}&BuyerMessage=why?", r.canonical_query));
     assert_eq!(p.params.last(), Some(&("BuyerMessage".to_owned(), Value::Text("why?".into()))));
+    assert_eq!(parse(&format!("POST?{}", r.canonical_query)).endpoint, None);
+    // A query is read to its end, `#` and all, with or without its `?`.
+    for input in [format!("{}&OwnerAccount=room#5", r.canonical_query), format!("?{}&OwnerAccount=room#5", r.canonical_query)] {
+        assert_eq!(parse(&input).params.last(), Some(&("OwnerAccount".to_owned(), Value::Text("room#5".into()))), "{input}");
+    }
+}
+
+/// A hand-written body may hold raw spaces, which form parsers keep: a pair's
+/// white space is dropped only in a request printed one pair per line.
+#[test]
+fn raw_spaces_in_a_one_line_body_are_kept_and_still_verify() {
+    let r = built(SOFTWARE, &with(seed000(), "OwnerAccount", " Room 5 "), &BuildOptions { method: Method::Post, ..options() });
+    let Ok(signed) = signed_url(&r.url, &r.string_to_sign, "testsecret") else { panic!() };
+    let body = signed.split_once('?').map_or("", |(_, q)| q).replace("OwnerAccount=%20Room%205%20", "OwnerAccount= Room 5 ");
+    assert!(body.contains("&OwnerAccount= Room 5 &"), "{body}");
+    let p = parse(&body);
+    assert_eq!(p.verify("testsecret", Method::Post), Ok(true));
+    let account = p.params.iter().find(|(k, _)| k == "OwnerAccount").map(|(_, v)| v.clone());
+    assert_eq!(account, Some(Value::Text(" Room 5 ".into())));
 }
 
 #[test]

@@ -196,7 +196,11 @@ function writeHash() {
   const hash = new URLSearchParams({ action: state.action, locale: state.locale });
   for (const [k, v] of Object.entries(state.values[state.action] ?? {})) if (v !== "") hash.append(`p.${k}`, v);
   for (const [name, , def] of BUILD_OPTIONS) if (state.options[name] !== def && !UNSAVED.has(name)) hash.append(`o.${name}`, state.options[name]);
-  history.replaceState(null, "", `#${hash}`);
+  try {
+    history.replaceState(null, "", `#${hash}`);
+  } catch {
+    // A state too long for a URL (a huge paste) is not kept in it.
+  }
 }
 
 /** The values of an action not seen yet: the examples of its required fields. */
@@ -353,16 +357,15 @@ function summaryItem(target, message) {
 }
 
 /**
- * The params' problems; a value past the module's size caps (a huge paste) makes
- * it throw, and that is shown as the problem of the field it names.
+ * The params' problems. Past the module's size caps (a huge paste) it throws;
+ * that is shown as a problem of the longest value, the paste.
  */
 function checked(params) {
   try {
     return validate(state.action, params, { locale: state.locale });
   } catch (error) {
-    const field = /params\.(\w+)/.exec(error.message)?.[1];
-    const problems = [{ field: Object.hasOwn(params, field) ? field : formFields[0].name, severity: "error", message: error.message }];
-    return Object.assign(problems, { thrown: true });
+    const [field] = Object.entries(params).reduce((a, b) => (b[1].length > a[1].length ? b : a), [formFields[0].name, ""]);
+    return [{ field, severity: "error", message: error.message }];
   }
 }
 
@@ -381,21 +384,22 @@ function update() {
   let result = null;
   const stops = errors.map((p) => summaryItem(`f-${p.field}`, p.message));
   for (const [name] of BUILD_OPTIONS) showMessage(`oe-${name}`, document.getElementById(`o-${name}`), "", null);
-  // Built whatever the params' problems, so that a refused option is told with them.
-  if (!problems.thrown) {
-    const options = { locale: state.locale };
-    for (const [name] of BUILD_OPTIONS) if (state.options[name] !== "") options[name] = state.options[name];
-    try {
-      result = buildRequest(state.action, params, options);
-    } catch (error) {
-      // The module names the option it refused; the buyer reads what it must be.
-      const option = /options\.(\w+)/.exec(error.message)?.[1];
-      const known = Object.hasOwn(t().optionErrors, option);
-      const target = known ? option : "accessKeyId";
-      const message = known ? t().optionErrors[option] : error.message;
-      showMessage(`oe-${target}`, document.getElementById(`o-${target}`), message, "error");
-      stops.push(summaryItem(`o-${target}`, message));
-    }
+  // The options are checked whatever the params' problems, so that a refused one
+  // is told with them: with no params then, which also keeps a huge paste from
+  // taking the options' share of the module's size caps.
+  const options = { locale: state.locale };
+  for (const [name] of BUILD_OPTIONS) if (state.options[name] !== "") options[name] = state.options[name];
+  try {
+    const built = buildRequest(state.action, errors.length ? {} : params, options);
+    if (errors.length === 0) result = built;
+  } catch (error) {
+    // The module names the option it refused; the buyer reads what it must be.
+    const option = /options\.(\w+)/.exec(error.message)?.[1];
+    const known = Object.hasOwn(t().optionErrors, option);
+    const target = known ? option : "accessKeyId";
+    const message = known ? t().optionErrors[option] : error.message;
+    showMessage(`oe-${target}`, document.getElementById(`o-${target}`), message, "error");
+    stops.push(summaryItem(`o-${target}`, message));
   }
   const summary = $("#summary");
   summary.hidden = problems.length === 0 && stops.length === 0;

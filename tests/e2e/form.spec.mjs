@@ -151,18 +151,33 @@ test("a refused build option is told together with the params' problems", async 
 });
 
 test("a value past the module's size caps is a problem at its field, and no earlier request stays", async ({ page }) => {
-  await open(page);
+  await open(page, "#action=CreateSmartAccessGateway");
   await expect(output(page, "url")).not.toBeEmpty();
   const errors = [];
   page.on("pageerror", (error) => errors.push(error));
-  await page.fill("[name=OwnerAccount]", "x".repeat(1_100_000));
-  await expect(page.locator("#e-OwnerAccount")).toContainText("1048576 UTF-16 code units");
-  await expect(page.locator("[name=OwnerAccount]")).toHaveAttribute("aria-invalid", "true");
-  await expect(page.locator("#summary-heading")).toHaveText("1 problem to fix");
+  await page.fill("[name=nonce]", "abc def");
+  // Past the budget of one call while the module reads the fields after it: the
+  // problem is still the paste's, and the refused option is still told.
+  await page.fill("[name=BuyerMessage]", "x".repeat(1_048_300));
+  await expect(page.locator("#e-BuyerMessage")).toContainText("1048576 UTF-16 code units");
+  await expect(page.locator("[name=BuyerMessage]")).toHaveAttribute("aria-invalid", "true");
+  await expect(page.locator("[aria-invalid=true]")).toHaveCount(2);
+  await expect(page.locator("#oe-nonce")).not.toBeEmpty();
+  await expect(page.locator("#summary-heading")).toHaveText("2 problems to fix");
   await expect(output(page, "url")).toBeEmpty();
-  await page.fill("[name=OwnerAccount]", "");
+  await page.fill("[name=nonce]", "");
+  await page.fill("[name=BuyerMessage]", "ok");
   await expect(output(page, "url")).not.toBeEmpty();
   expect(errors).toEqual([]);
+});
+
+test("a value just inside the size caps is a length problem, and no option is blamed for it", async ({ page }) => {
+  await open(page);
+  // validate takes it (a `length` problem); with the options' text the build would not.
+  await page.fill("[name=OwnerAccount]", "x".repeat(1_048_440));
+  await expect(page.locator("#e-OwnerAccount")).toContainText("at most 4096 characters");
+  await expect(page.locator("#summary-heading")).toHaveText("1 problem to fix");
+  await expect(page.locator("#options .message.error")).toHaveCount(0);
 });
 
 test("a number typed half-way is named as typed, not as missing", async ({ page }) => {
