@@ -237,20 +237,21 @@ fn check_names(report: &mut Report, action: &Action, params: &Params) {
 pub(crate) fn near(got: &str, allowed: &[&'static str]) -> Option<&'static str> {
     let fold = |s: &str| s.chars().map(|c| if c == '-' { '_' } else { c.to_ascii_lowercase() }).collect::<String>();
     let lower = got.to_ascii_lowercase();
-    let typed = crate::text::char_count(got);
-    allowed
-        .iter()
-        .find(|a| fold(a) == fold(got))
-        .or_else(|| {
-            allowed
-                .iter()
-                .filter(|a| a.len() > 3)
-                .map(|a| (edit_distance(&a.to_ascii_lowercase(), &lower), a))
-                .filter(|(edits, _)| *edits <= 2 && edits.saturating_mul(3) <= typed)
-                .min_by_key(|(edits, _)| *edits)
-                .map(|(_, a)| a)
-        })
-        .copied()
+    if let Some(same) = allowed.iter().find(|a| fold(a) == fold(got)) {
+        return Some(same);
+    }
+    // At most two edits, and at most a third of what was typed; then only closer ones.
+    let mut limit = usize::min(2, crate::text::char_count(got) / 3);
+    let mut best = None;
+    for a in allowed.iter().filter(|a| a.len() > 3) {
+        let edits = edit_distance(&a.to_ascii_lowercase(), &lower);
+        if edits <= limit {
+            best = Some(*a);
+            let Some(closer) = edits.checked_sub(1) else { break };
+            limit = closer;
+        }
+    }
+    best
 }
 
 fn edit_distance(a: &str, b: &str) -> usize {
