@@ -35,7 +35,7 @@ const UI = {
       endpoint: ["Endpoint", "Host name; empty means smartag.<RegionId>.aliyuncs.com."],
       securityToken: ["STS token", "Only for temporary (STS) credentials."],
       nonce: ["Signature nonce", "Empty: a fresh random UUID for every build."],
-      timestamp: ["Timestamp", "UTC, YYYY-MM-DDThh:mm:ssZ. Empty: now."],
+      timestamp: ["Timestamp", "UTC, YYYY-MM-DDThh:mm:ssZ. Empty: the time of your last change, shown in the outputs."],
     },
     // What each option must be, when the module refuses it (its own error is for developers, in English).
     optionErrors: {
@@ -100,7 +100,7 @@ const UI = {
       endpoint: ["服务地址", "主机名；留空即 smartag.<RegionId>.aliyuncs.com。"],
       securityToken: ["STS Token", "仅用于临时（STS）凭证。"],
       nonce: ["签名随机数", "留空时每次生成新的随机 UUID。"],
-      timestamp: ["时间戳", "UTC 时间，格式 YYYY-MM-DDThh:mm:ssZ。留空即当前时间。"],
+      timestamp: ["时间戳", "UTC 时间，格式 YYYY-MM-DDThh:mm:ssZ。留空即最后一次修改的时间（见下方输出）。"],
     },
     optionErrors: {
       signature: "签名版本必须为 v1 或 v3。",
