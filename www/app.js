@@ -26,7 +26,8 @@ const UI = {
       v1: "The request is valid. Sign the string-to-sign with your AccessKey secret on a trusted machine, then append &Signature=… to the URL.",
       v3: "The request is valid. On a trusted machine, sign the string-to-sign (HMAC-SHA256 with your AccessKey secret), then send the URL with these headers and an Authorization header.",
     },
-    blocked: "Fix the problems above to get the request.",
+    // The status line is a live region: the count tells a screen reader what changed.
+    blocked: (n) => (n === 1 ? "Fix the 1 problem above to get the request." : `Fix the ${n} problems above to get the request.`),
     options: {
       signature: ["Signature version", "V1: HMAC-SHA1, all parameters in the query. V3: ACS3-HMAC-SHA256, what today's official SDKs send."],
       accessKeyId: ["AccessKey ID", "Your AccessKey ID (never the secret)."],
@@ -91,7 +92,7 @@ const UI = {
       v1: "请求有效。请在可信的机器上用 AccessKey Secret 对待签名字符串签名，然后在 URL 后追加 &Signature=…。",
       v3: "请求有效。请在可信的机器上用 AccessKey Secret 对待签名字符串签名（HMAC-SHA256），然后带上这些请求头和 Authorization 头发送该 URL。",
     },
-    blocked: "请先修正上面的问题，才能生成请求。",
+    blocked: (n) => `请先修正上面的 ${n} 个问题，才能生成请求。`,
     options: {
       signature: ["签名版本", "V1：HMAC-SHA1，所有参数都在查询字符串中。V3：ACS3-HMAC-SHA256，当前官方 SDK 使用的签名。"],
       accessKeyId: ["AccessKey ID", "您的 AccessKey ID（绝不是 Secret）。"],
@@ -414,7 +415,7 @@ function update() {
     document.querySelector(`[data-output=${name}]`).textContent = text;
     document.querySelector(`[data-copy=${name}]`).disabled = text === ""; // nothing to copy
   }
-  $("#output-status").textContent = result?.ok ? t().ready[result.signature] : t().blocked;
+  $("#output-status").textContent = result?.ok ? t().ready[result.signature] : t().blocked(stops.length);
   writeHash();
 }
 

@@ -75,6 +75,9 @@ test("UserCount 7 marks the field with the multiple-of-5 message; 10 clears it",
   await expect(page.locator("#summary-errors a")).toHaveText(["UserCount must be a multiple of 5 (5, 10, 15 ...); got 7."]);
   await expect(output(page, "stringToSign")).toHaveText("");
   await expect(page.locator("[data-copy=stringToSign]")).toBeDisabled(); // nothing to copy
+  // The status line (a live region) says how many problems stand in the way.
+  await expect(page.locator("#output-status")).toHaveAttribute("role", "status");
+  await expect(page.locator("#output-status")).toHaveText("Fix the 1 problem above to get the request.");
   await screenshots(page, "invalid");
   await page.locator("#summary-errors a").click();
   await expect(field).toBeFocused();
@@ -147,6 +150,7 @@ test("a refused build option is told together with the params' problems", async 
   await page.fill("[name=nonce]", "abc def");
   await expect(page.locator("#oe-nonce")).toHaveText("Signature nonce must be 1 to 128 printable ASCII characters without spaces.");
   await expect(page.locator("#summary-heading")).toHaveText("2 problems to fix");
+  await expect(page.locator("#output-status")).toHaveText("Fix the 2 problems above to get the request.");
   await expect(page.locator("#e-UserCount")).toContainText("multiple of 5");
 });
 
