@@ -4,6 +4,9 @@
 // signing needs the AccessKey secret, which belongs on a backend, never in a page.
 import init, { actions, describe, validate, buildRequest, parseRequest } from "./pkg/smartag_request.js";
 
+// "1 problem", "2 problems": English counts, for the summary and the status line.
+const problemCount = (n) => (n === 1 ? "1 problem" : `${n} problems`);
+
 const UI = {
   en: {
     title: "Smart Access Gateway order form",
@@ -20,14 +23,14 @@ const UI = {
     copy: "Copy",
     copied: "Copied",
     selected: "Selected: press Ctrl+C",
-    problems: (n) => (n === 1 ? "1 problem to fix" : `${n} problems to fix`),
+    problems: (n) => `${problemCount(n)} to fix`,
     warnings: "Worth a look",
     ready: {
       v1: "The request is valid. Sign the string-to-sign with your AccessKey secret on a trusted machine, then append &Signature=… to the URL.",
       v3: "The request is valid. On a trusted machine, sign the string-to-sign (HMAC-SHA256 with your AccessKey secret), then send the URL with these headers and an Authorization header.",
     },
     // The status line is a live region: the count tells a screen reader what changed.
-    blocked: (n) => (n === 1 ? "Fix the 1 problem above to get the request." : `Fix the ${n} problems above to get the request.`),
+    blocked: (n) => `Fix the ${problemCount(n)} above to get the request.`,
     options: {
       signature: ["Signature version", "V1: HMAC-SHA1, all parameters in the query. V3: ACS3-HMAC-SHA256, what today's official SDKs send."],
       accessKeyId: ["AccessKey ID", "Your AccessKey ID (never the secret)."],
