@@ -298,10 +298,14 @@ function readOptions(options, names, budget) {
   }
 }
 
-// `instanceof`, which runs a Proxy's getPrototypeOf trap: a throw means "not a Date".
+// Whether `v` is a Date of any realm (an iframe's or a vm context's too, which
+// `instanceof` misses), by the check of the built-in getTime: it throws for
+// anything else, a Proxy included.
+const dateTime = Date.prototype.getTime;
 function isDate(v) {
   try {
-    return v instanceof Date;
+    dateTime.call(v);
+    return true;
   } catch {
     return false;
   }

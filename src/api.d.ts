@@ -14,7 +14,7 @@ export type Locale = "en" | "zh-CN";
 export type StringValue = string | null | undefined;
 /** An Integer (32-bit) parameter: a number, a decimal string or a bigint. */
 export type IntegerValue = number | string | bigint | null | undefined;
-/** A Long (64-bit) parameter; beyond 2^53 give a decimal string or a bigint to keep every digit. */
+/** A Long (64-bit) parameter; beyond ±(2^53 − 1) a number is a `type` problem: give a decimal string or a bigint. */
 export type LongValue = number | string | bigint | null | undefined;
 /** A Boolean parameter; always sent as `true` / `false`. */
 export type BooleanValue = boolean | "true" | "false" | 0 | 1 | "0" | "1" | null | undefined;

@@ -73,7 +73,7 @@ pub mod value;
 pub mod wasm;
 
 pub use messages::Locale;
-pub use parse::{parse_request, Parsed};
+pub use parse::{parse_request, parse_request_lossy, Parsed};
 #[allow(unused_imports)]
 use prelude::*;
 pub use problem::{Param, Problem, Rule, Severity};

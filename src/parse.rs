@@ -93,9 +93,20 @@ const COMMON: &[(&str, bool, Expect)] = &[
 /// (with or without the leading `?`) or a POST body. Never fails: everything
 /// wrong with the input is a problem.
 pub fn parse_request(input: &str, locale: Locale) -> Parsed {
+    parse_request_lossy(input, &[], locale)
+}
+
+/// As [`parse_request`], for a text read from a JS string with unpaired UTF-16
+/// surrogates: `input` holds U+FFFD in their place, at the byte offsets `broken`.
+/// A pair holding one is a `format` problem and left out, as a pair with broken
+/// encoding is: the surrogate is never sent or replaced (SPEC §3).
+pub fn parse_request_lossy(input: &str, broken: &[usize], locale: Locale) -> Parsed {
     let mut report = Report { problems: Vec::new(), locale };
     let (endpoint, query) = split_url(input.trim());
-    let pairs = decode_pairs(query, &mut report);
+    // Whether `part`, a slice of `input`, holds a broken character.
+    let start = |part: &str| (part.as_ptr() as usize).wrapping_sub(input.as_ptr() as usize);
+    let is_broken = |part: &str| broken.iter().any(|&b| b >= start(part) && b - start(part) < part.len());
+    let pairs = decode_pairs(query, &is_broken, &mut report);
     let (common, business): (Pairs, Pairs) = pairs.iter().cloned().partition(|(k, _)| k == "Action" || RESERVED.contains(&k.as_str()));
     let given = |name: &str| common.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str()).filter(|v| !v.is_empty());
     for (name, required, expect) in COMMON {
@@ -170,20 +181,22 @@ fn query_of(s: &str) -> &str {
     s.split('#').next().unwrap_or("").split_once('?').map_or("", |(_, q)| q)
 }
 
-/// Decodes `k=v&k=v`; a pair with broken encoding or a repeated key is reported and left out.
-fn decode_pairs(query: &str, report: &mut Report) -> Pairs {
+/// Decodes `k=v&k=v`; a pair with broken encoding or a broken character
+/// (`is_broken`) or a repeated key is reported and left out.
+fn decode_pairs(query: &str, is_broken: &dyn Fn(&str) -> bool, report: &mut Report) -> Pairs {
     let decode = |s: &str| percent_decode(&crate::text::joined(&s.split('+').collect::<Vec<_>>(), "%20"));
     // Line breaks, which a query never holds unescaped, mark a request printed one
     // pair per line, as the docs do: there the white space around a pair is layout.
     // Elsewhere it is kept, as form parsers keep it (and it may have been signed).
     let printed = query.contains(['\n', '\r']);
+    // A pair with a broken character keeps its key (U+FFFD for the surrogate) and no value.
     let decoded: Vec<(&str, Option<String>, Option<String>)> = query
         .split('&')
         .map(|pair| if printed { pair.trim_ascii() } else { pair })
         .filter(|s| !s.is_empty())
         .map(|raw| {
             let (raw_key, raw_value) = raw.split_once('=').unwrap_or((raw, ""));
-            (raw, decode(raw_key), decode(raw_value))
+            (raw, decode(raw_key), decode(raw_value).filter(|_| !is_broken(raw)))
         })
         .collect();
     // Each decoded key's occurrences in order, by sorting (key, position): the first
@@ -209,6 +222,7 @@ fn decode_pairs(query: &str, report: &mut Report) -> Pairs {
             (Some(key), Some(value)) if nth == 0 => pairs.push((key, value)),
             (Some(key), Some(_)) if nth == 1 => report.add(&key, Rule::Format, INVALID_PARAMETER, Msg::Duplicate),
             (Some(_), Some(_)) => {}
+            (key, _) if is_broken(raw) => report.add(key.as_deref().unwrap_or(raw_key), Rule::Format, INVALID_PARAMETER, Msg::NotUnicode),
             (key, _) => {
                 report.add(key.as_deref().unwrap_or(raw_key), Rule::Format, INVALID_PARAMETER, Msg::BadEncoding { got: raw.to_owned() })
             }

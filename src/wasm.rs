@@ -162,16 +162,17 @@ pub fn validate(action: &JsValue, params: &JsValue, options: &JsValue) -> Result
 pub fn build_request(action: &JsValue, params: &JsValue, options: &JsValue) -> Result<JsValue, JsValue> {
     let mut call = Call::new("buildRequest");
     let (action, params, read) = call.arguments(action, params, options, BUILD_OPTIONS)?;
-    let (options, signature) = call.build_options(read, options)?;
+    let (options, signature, no_nonce) = call.build_options(read, options)?;
     let misuse = |m: Misuse| call.range_error(&m.message());
+    // A nonce the platform could not make stops only a request that would be sent.
     if signature == SignatureVersion::V1 {
-        return call.made(match request::build_texts(action.name, &params, &options).map_err(misuse)? {
-            Built::Ready(r) => v1_result(&v1_packed(action, &options, &r)),
-            Built::Invalid(found) => invalid(&found),
-        });
+        return match request::build_texts(action.name, &params, &options).map_err(misuse)? {
+            Built::Ready(r) => no_nonce.map_or_else(|| call.made(v1_result(&v1_packed(action, &options, &r))), Err),
+            Built::Invalid(found) => call.made(invalid(&found)),
+        };
     }
     let r = match request::build_v3(action.name, &params, &options).map_err(misuse)? {
-        Built::Ready(r) => r,
+        Built::Ready(r) => no_nonce.map_or(Ok(r), Err)?,
         Built::Invalid(found) => return call.made(invalid(&found)),
     };
     // The result as one JSON text, parsed on the JS side: one crossing, not one per field.
@@ -246,14 +247,19 @@ pub fn authorization(built: &JsValue, secret: &JsValue) -> Result<JsValue, JsVal
 #[wasm_bindgen(js_name = parseRequest, skip_typescript)]
 pub fn parse_request(input: &JsValue, options: &JsValue) -> Result<JsValue, JsValue> {
     let mut call = Call::new("parseRequest");
-    let input = call.string("urlOrQuery", "a string (a URL, a query string or a POST body)", input)?;
+    let (input, broken) = match call.given("urlOrQuery", input.clone())? {
+        Given::Text(text, true) => (text, Vec::new()),
+        // Its unpaired surrogates are problems of the pairs that hold them (data, not a throw).
+        Given::Text(..) => lossy(input.unchecked_ref()),
+        given => return Err(call.refused("urlOrQuery", "a string (a URL, a query string or a POST body)", given)),
+    };
     let (mut locale, mut secret, mut method) = (Locale::default(), None, Method::default());
     if let Some(o) = call.options(options)? {
         locale = call.locale_of(o)?;
         secret = call.option(o, "accessKeySecret")?.map(|v| call.secret("options.accessKeySecret", &v)).transpose()?;
         method = call.option_choice(o, "method", METHODS)?.unwrap_or_default();
     }
-    let parsed = parse::parse_request(&input, locale);
+    let parsed = parse::parse_request_lossy(&input, &broken, locale);
     let valid = secret.map(|s| parsed.verify(&s, method)).transpose().map_err(|m| call.range_error(&m.message()))?;
     // One JSON text, parsed on the JS side; JSON.parse defines every key (even
     // `__proto__`) as an own data property.
@@ -295,6 +301,11 @@ impl Call {
 
     fn range_error(&self, message: &str) -> JsValue {
         RangeError::new(&cat!(self.name, ": ", message)).into()
+    }
+
+    /// A plain `Error`, for what the platform (not the caller's arguments) got wrong.
+    fn error(&self, message: &str) -> js_sys::Error {
+        js_sys::Error::new(&cat!(self.name, ": ", message))
     }
 
     /// An `Error` for caller code that threw while being read, with the thrown value as its `cause`.
@@ -540,8 +551,10 @@ impl Call {
     }
 
     /// The build options as `arguments` read them, with a fresh nonce and the current
-    /// time where not given, and the signature, checked in order.
-    fn build_options(&mut self, read: Option<Read>, value: &JsValue) -> Result<(BuildOptions, SignatureVersion), JsValue> {
+    /// time where not given, and the signature, checked in order; and the error that
+    /// stands in for a nonce the platform could not make, so that an invalid request
+    /// still gets its problems.
+    fn build_options(&mut self, read: Option<Read>, value: &JsValue) -> Result<(BuildOptions, SignatureVersion, Option<JsValue>), JsValue> {
         let Some(mut read) = read else {
             return Err(self.type_error("options", "a plain object with an accessKeyId", value));
         };
@@ -550,17 +563,16 @@ impl Call {
             given => return Err(self.refused("options.accessKeyId", "a string (an AccessKey ID)", given)),
         };
         let timestamp = match self.next_option(&mut read)? {
-            Given::Absent(_) => utc_timestamp(Date::now()),
+            Given::Absent(_) => Some(utc_timestamp(Date::now()))
+                .filter(|t| !t.is_empty())
+                .ok_or_else(|| JsValue::from(self.error("Date.now() gave no usable time for a Timestamp; give options.timestamp")))?,
             // An invalid Date gives "", which the core refuses with its own message.
             Given::Time(ms) => utc_timestamp(ms),
             Given::Text(text, true) => text,
             given => return Err(self.refused("options.timestamp", "a string or a Date", given)),
         };
         let given = self.next_option(&mut read)?;
-        let nonce = match self.given_text("options.nonce", given)? {
-            Some(n) => n,
-            None => self.uuid_v4()?,
-        };
+        let nonce = self.given_text("options.nonce", given)?;
         let given = self.next_option(&mut read)?;
         let format = self.given_choice("options.format", given, &[("JSON", ResponseFormat::Json), ("XML", ResponseFormat::Xml)])?;
         let given = self.next_option(&mut read)?;
@@ -573,6 +585,11 @@ impl Call {
         let locale = self.given_choice("options.locale", given, LOCALES)?;
         let given = self.next_option(&mut read)?;
         let signature = self.given_choice("options.signature", given, SIGNATURES)?;
+        let (nonce, no_nonce) = match nonce.map_or_else(|| self.uuid_v4(), Ok) {
+            Ok(nonce) => (nonce, None),
+            // A well-formed stand-in, never sent: `build_request` throws `e` for a valid request.
+            Err(e) => (String::from("00000000-0000-4000-8000-000000000000"), Some(e)),
+        };
         let options = BuildOptions {
             access_key_id,
             timestamp,
@@ -583,7 +600,7 @@ impl Call {
             security_token,
             locale: locale.unwrap_or_default(),
         };
-        Ok((options, signature.unwrap_or_default()))
+        Ok((options, signature.unwrap_or_default(), no_nonce))
     }
 
     /// The next option of `read`, in the order of its names, its text charged to the budget.
@@ -658,17 +675,16 @@ impl Call {
 
     /// An Error for when the two halves of the boundary disagree.
     fn unreadable(&self, what: &str) -> JsValue {
-        js_sys::Error::new(&cat!(self.name, ": ", what, " could not be read")).into()
+        self.error(&cat!(what, " could not be read")).into()
     }
 
     /// A random (version 4) UUID from the platform's crypto-strength generator.
     fn uuid_v4(&self) -> Result<String, JsValue> {
         let mut bytes = [0u8; 16];
-        get_random_values(&mut bytes).map_err(|_| {
-            JsValue::from(js_sys::Error::new(&cat!(
-                self.name,
-                ": crypto.getRandomValues is not available for a SignatureNonce; give options.nonce"
-            )))
+        get_random_values(&mut bytes).map_err(|thrown| {
+            let error = self.error("crypto.getRandomValues failed or is not available for a SignatureNonce; give options.nonce");
+            error.set_cause(&thrown);
+            JsValue::from(error)
         })?;
         let mut out = String::with_capacity(36);
         for (i, byte) in bytes.iter().enumerate() {
@@ -685,6 +701,20 @@ impl Call {
         }
         Ok(out)
     }
+}
+
+/// A JS string with unpaired surrogates as text with U+FFFD in their place, and
+/// the byte offsets where they stand.
+fn lossy(s: &JsString) -> (String, Vec<usize>) {
+    let mut text = String::with_capacity(s.length() as usize);
+    let mut broken = Vec::new();
+    for c in char::decode_utf16(s.iter()) {
+        if c.is_err() {
+            broken.push(text.len());
+        }
+        text.push(c.unwrap_or(char::REPLACEMENT_CHARACTER));
+    }
+    (text, broken)
 }
 
 /// A value as given: `undefined` and `null` mean not given.

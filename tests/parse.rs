@@ -218,6 +218,24 @@ fn broken_encoding_and_repeated_keys_are_problems() {
 }
 
 #[test]
+fn a_pair_holding_an_unpaired_surrogate_is_a_format_problem() {
+    // From a JS string: U+FFFD stands for each surrogate at the offsets given;
+    // the one in `x`'s value is a real U+FFFD, which is text like any other.
+    let input = "Action=CreateSmartAccessGatewaySoftware&OwnerAccount=a\u{FFFD}&x=\u{FFFD}&ResourceOwnerAccount=\u{FFFD}b";
+    let offsets: Vec<usize> = input.match_indices('\u{FFFD}').map(|(at, _)| at).collect();
+    let broken = [offsets[0], offsets[2]];
+    let p = smartag_request::parse_request_lossy(input, &broken, Locale::En);
+    let found: Vec<(&str, Rule)> = p.problems.iter().take(2).map(|q| (q.field.as_str(), q.rule)).collect();
+    assert_eq!(found, vec![("OwnerAccount", Rule::Format), ("ResourceOwnerAccount", Rule::Format)]);
+    assert!(p.problems[0].message.contains("unpaired UTF-16 surrogate"), "{}", p.problems[0].message);
+    // Left out, never replaced; the rest reads as usual.
+    assert_eq!(p.params, vec![("x".to_owned(), Value::Text("\u{FFFD}".into()))]);
+    assert_eq!(p.action.as_deref(), Some(SOFTWARE));
+    // With no offsets it is `parse_request`.
+    assert_eq!(smartag_request::parse_request_lossy(input, &[], Locale::En), parse(input));
+}
+
+#[test]
 fn hostile_input_is_capped_and_never_panics() {
     let many = "%=1&".repeat(10_000);
     assert_eq!(parse(&many).problems.len(), MAX_PROBLEMS);

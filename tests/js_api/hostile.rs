@@ -277,3 +277,45 @@ impl Drop for Undo {
         js(&self.0);
     }
 }
+
+/// Runs `body` with the global `name` (`crypto`, say) replaced by `value`, then puts it back.
+fn with_global<T>(name: &str, value: &str, body: impl FnOnce() -> T) -> T {
+    let swap = |v: &str| {
+        js_sys::eval(&format!(
+            "globalThis.__saved ??= Object.getOwnPropertyDescriptor(globalThis, '{name}'); \
+             Object.defineProperty(globalThis, '{name}', {v})"
+        ))
+        .unwrap()
+    };
+    swap(&format!("{{value: {value}, configurable: true, writable: true}}"));
+    let out = body();
+    swap("globalThis.__saved");
+    js_sys::eval("delete globalThis.__saved").unwrap();
+    out
+}
+
+#[wasm_bindgen_test]
+fn without_random_values_an_invalid_request_still_gets_its_problems() {
+    let no_nonce = "{accessKeyId: 'testid', timestamp: '2016-02-23T12:46:24Z'}";
+    let broken = "{getRandomValues() { throw new Error('no entropy') }}";
+    let (invalid, valid, misuse, given) = with_global("crypto", broken, || {
+        (
+            build_request(&js(SOFTWARE), &js(&format!("Object.assign({SEED000}, {{UserCount: 7}})")), &js(no_nonce)),
+            call("buildRequest", SOFTWARE, SEED000, no_nonce),
+            call("buildRequest", SOFTWARE, SEED000, "{accessKeyId: 'testid', format: 'CSV'}"),
+            build_request(&js(SOFTWARE), &js(SEED000), &js(FIXED)),
+        )
+    });
+    // The problems are data, as SPEC §5 has them; only a request to send needs a nonce.
+    assert_eq!(summary(&get(&invalid.expect("problems are data"), "errors")), ["UserCount:multipleOf"]);
+    let e = valid.expect_err("a valid request needs a nonce");
+    assert!(text(&e, "message").starts_with("buildRequest: crypto.getRandomValues"), "{e:?}");
+    assert_eq!(text(&get(&e, "cause"), "message"), "no entropy");
+    // An option's misuse is still named first, and a given nonce needs no crypto.
+    assert!(thrown(misuse).1.contains("options.format"));
+    assert_eq!(text(&given.expect("a given nonce"), "canonicalQuery"), SEED000_QUERY);
+    let (name, message) =
+        with_global("Date", "{now: () => NaN}", || thrown(call("buildRequest", SOFTWARE, SEED000, "{accessKeyId: 'testid'}")));
+    assert_eq!((name.as_str(), message.contains("Date.now()")), ("Error", true), "{message}");
+    seed000_ok();
+}
