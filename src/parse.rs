@@ -163,8 +163,10 @@ fn split_url(input: &str) -> (Option<String>, &str) {
         else {
             continue;
         };
-        let (host, tail) =
+        let (authority, tail) =
             rest.split_at_checked(rest.bytes().position(|b| matches!(b, b'/' | b'?' | b'#')).unwrap_or(rest.len())).unwrap_or((rest, ""));
+        // The host, without any `user:password@` before it (as a URL parser reads it).
+        let host = authority.rsplit_once('@').map_or(authority, |(_, host)| host);
         return (Some(host.to_owned()), query_of(tail));
     }
     match input.split_once('?') {

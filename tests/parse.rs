@@ -160,6 +160,9 @@ fn a_host_before_the_query_is_the_endpoint_without_a_scheme() {
         assert_eq!(p.params.len(), 6);
     }
     assert_eq!(parse(bare).endpoint.as_deref(), Some("smartag.cn-shanghai.aliyuncs.com"));
+    // User information in a URL is not part of its host (RFC 3986 §3.2).
+    let with_user = r.url.replace("https://", "https://user:pw@");
+    assert_eq!(parse(&with_user).endpoint.as_deref(), Some("smartag.cn-shanghai.aliyuncs.com"));
     assert_eq!(parse(&format!("/?{}", r.canonical_query)).endpoint, None);
     // A `?` inside a value of a plain query does not start one, and a word before
     // a `?` is no host.
