@@ -106,7 +106,7 @@ pub fn parse_request_lossy(input: &str, broken: &[usize], locale: Locale) -> Par
     // Whether `part`, a slice of `input`, holds a broken character.
     let start = |part: &str| (part.as_ptr() as usize).wrapping_sub(input.as_ptr() as usize);
     let is_broken = |part: &str| broken.iter().any(|&b| b >= start(part) && b - start(part) < part.len());
-    let pairs = decode_pairs(query, &is_broken, &mut report);
+    let pairs = decode_pairs(query, is_broken, &mut report);
     let (common, business): (Pairs, Pairs) = pairs.iter().cloned().partition(|(k, _)| k == "Action" || RESERVED.contains(&k.as_str()));
     let given = |name: &str| common.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str()).filter(|v| !v.is_empty());
     for (name, required, expect) in COMMON {
@@ -185,7 +185,7 @@ fn query_of(s: &str) -> &str {
 
 /// Decodes `k=v&k=v`; a pair with broken encoding or a broken character
 /// (`is_broken`) or a repeated key is reported and left out.
-fn decode_pairs(query: &str, is_broken: &dyn Fn(&str) -> bool, report: &mut Report) -> Pairs {
+fn decode_pairs(query: &str, is_broken: impl Fn(&str) -> bool, report: &mut Report) -> Pairs {
     let decode = |s: &str| percent_decode(&crate::text::joined(&s.split('+').collect::<Vec<_>>(), "%20"));
     // Line breaks, which a query never holds unescaped, mark a request printed one
     // pair per line, as the docs do: there the white space around a pair is layout.
