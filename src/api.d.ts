@@ -234,7 +234,7 @@ export interface ParseOptions {
   locale?: Locale;
   /** With the secret, the result says whether the request's `Signature` is valid (trusted contexts only). */
   accessKeySecret?: string;
-  /** The method the request was (to be) sent with, for verification: `"GET"` when not given; a body is `"POST"`. */
+  /** The method the request was (to be) sent with, for verification: `"GET"` when not given (it is not guessed: pass `"POST"` for a body). */
   method?: HttpMethod;
 }
 
@@ -286,27 +286,30 @@ export function validate(
 /** An action named at run time, with params in whatever shape (such as a form's strings). */
 export function validate<A extends string>(action: RuntimeName<A>, params: object, options?: LocaleOptions): Problem[];
 
+/** Build options for signature `S`: a V3 request is answered in JSON, so it takes no `format: "XML"`. */
+type OptionsFor<S extends SignatureVersion> = BuildOptions & { signature?: S } & (S extends "v3" ? { format?: "JSON" } : unknown);
+
 /** A signed-ready request (`signature` picks the scheme, V1 by default), or the problems that stop it. Throws only for misuse. */
 export function buildRequest<S extends SignatureVersion = "v1">(
   action: "CreateSmartAccessGatewaySoftware",
   params: CreateSmartAccessGatewaySoftwareParams,
-  options: BuildOptions & { signature?: S },
+  options: OptionsFor<S>,
 ): BuildResult<S>;
 export function buildRequest<S extends SignatureVersion = "v1">(
   action: "CreateSmartAccessGateway",
   params: CreateSmartAccessGatewayParams,
-  options: BuildOptions & { signature?: S },
+  options: OptionsFor<S>,
 ): BuildResult<S>;
 export function buildRequest<S extends SignatureVersion = "v1">(
   action: "UpgradeSmartAccessGatewaySoftware",
   params: UpgradeSmartAccessGatewaySoftwareParams,
-  options: BuildOptions & { signature?: S },
+  options: OptionsFor<S>,
 ): BuildResult<S>;
 /** An action named at run time, with params in whatever shape: the module checks them. */
 export function buildRequest<A extends string, S extends SignatureVersion = "v1">(
   action: RuntimeName<A>,
   params: object,
-  options: BuildOptions & { signature?: S },
+  options: OptionsFor<S>,
 ): BuildResult<S>;
 
 /**
@@ -323,4 +326,6 @@ export function authorization(built: SignedReadyRequestV3, accessKeySecret: stri
 
 /** Reads a V1 request back from a URL (scheme optional), a query string, a POST body or a docs request example; never throws for its content. */
 export function parseRequest(urlOrQuery: string, options: ParseOptions & { accessKeySecret: string }): VerifiedRequest;
-export function parseRequest(urlOrQuery: string, options?: ParseOptions): ParsedRequest;
+export function parseRequest(urlOrQuery: string, options?: ParseOptions & { accessKeySecret?: undefined }): ParsedRequest;
+/** Options that may hold a secret: `signatureValid` is there exactly when one was given. */
+export function parseRequest(urlOrQuery: string, options: ParseOptions): ParsedRequest & { signatureValid?: boolean };

@@ -16,6 +16,7 @@ import {
   type CreateSmartAccessGatewayParams,
   type Dependency,
   type FieldSpec,
+  type ParseOptions,
   type ParsedRequest,
   type Problem,
   type SignatureVersion,
@@ -135,6 +136,11 @@ console.log(parsed.ok, parsed.action ?? "(none)", parsed.endpoint, parsed.common
 const verified = parseRequest("Action=x&Signature=y", { accessKeySecret: "secret", method: "POST" });
 const valid: boolean = verified.signatureValid;
 console.log(valid);
+// Options that may hold a secret: signatureValid may be there.
+const mayVerify = (o: ParseOptions): boolean | undefined => parseRequest("Action=x", o).signatureValid;
+console.log(mayVerify({ locale: "en" }));
+// A V3 request may name its (only) format.
+console.log(buildRequest("CreateSmartAccessGatewaySoftware", software, { ...fixed, signature: "v3", format: "JSON" }).ok);
 
 await init();
 const inBrowser: BuildResult = buildInBrowser("UpgradeSmartAccessGatewaySoftware", upgrade, { accessKeyId: "testid" });

@@ -11,6 +11,7 @@ import {
   validate,
   type BuildResult,
   type FieldSpec,
+  type ParseOptions,
   type Problem,
 } from "smartag-request";
 import { buildRequest as buildInBrowser } from "smartag-request/web";
@@ -113,3 +114,11 @@ sign("GET&%2F&", "secret", "v2");
 parseRequest(new URL("https://smartag.cn-shanghai.aliyuncs.com/?Action=x"));
 // @ts-expect-error signatureValid exists only when a secret was given
 console.log(parseRequest("Action=x").signatureValid);
+// @ts-expect-error a V3 request is answered in JSON: no format "XML"
+buildRequest("CreateSmartAccessGatewaySoftware", software, { accessKeyId: "testid", signature: "v3", format: "XML" });
+const mayHoldSecret = (o: ParseOptions) => {
+  // @ts-expect-error without a secret for sure, signatureValid may be absent
+  const valid: boolean = parseRequest("Action=x", o).signatureValid;
+  return valid;
+};
+console.log(mayHoldSecret);
