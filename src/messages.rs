@@ -183,6 +183,8 @@ impl Msg {
 
 /// Builds the sentence for `msg` about `field` in `locale`.
 pub fn render(msg: &Msg, field: &str, locale: Locale) -> String {
+    // An empty name (a key `""`) is shown as one, not as nothing.
+    let field = if field.is_empty() { "\"\"" } else { field };
     match locale {
         Locale::En => en(msg, field),
         Locale::ZhCn => zh(msg, field),

@@ -27,6 +27,13 @@ fn spec_example_problem() {
 }
 
 #[test]
+fn an_empty_name_is_shown_as_one() {
+    let (en, zh) = in_both(SOFTWARE, &with(seed000(), "", "x"));
+    assert_eq!((en[0].field.as_str(), en[0].message.as_str()), ("", "\"\" is not a parameter of this action and would not be sent."));
+    assert_eq!(zh[0].message, "\"\" 不是本接口的参数，不会被发送。");
+}
+
+#[test]
 fn near_miss_hint() {
     let (en, zh) = in_both(SOFTWARE, &with(seed000(), "ChargeType", "prepay"));
     assert_eq!(en[0].message, "ChargeType must be PREPAY; got \"prepay\"; did you mean PREPAY?");
