@@ -276,6 +276,8 @@ function readOptions(options, names, budget) {
     let v;
     try {
       v = options[names[i]];
+      // Only own options count: a polluted Object.prototype (`endpoint`, say) is not one.
+      if (v !== undefined && !Object.hasOwn(options, names[i])) v = undefined;
       if (v == null) {
         putByte(v === null ? TAG_NULL : TAG_U);
         continue;

@@ -122,6 +122,9 @@ extern "C" {
     /// `Array.isArray`, which throws for a revoked Proxy.
     #[wasm_bindgen(js_namespace = Array, js_name = isArray, catch)]
     fn is_array(value: &JsValue) -> Result<bool, JsValue>;
+    /// `Object.hasOwn`, which runs a Proxy's `getOwnPropertyDescriptor` trap.
+    #[wasm_bindgen(js_namespace = Object, js_name = hasOwn, catch)]
+    fn has_own(value: &JsValue, key: &str) -> Result<bool, JsValue>;
     /// `globalThis.crypto.getRandomValues`: browsers, Node ≥ 19 (≥ 18 with a flag).
     #[wasm_bindgen(js_namespace = crypto, js_name = getRandomValues, catch)]
     fn get_random_values(buf: &mut [u8]) -> Result<JsValue, JsValue>;
@@ -471,10 +474,14 @@ impl Call {
         }
     }
 
-    /// One option's value; `undefined` and `null` mean not given.
+    /// One option's value; `undefined` and `null` mean not given, and so does an
+    /// inherited one (from a polluted `Object.prototype`).
     fn option(&self, options: &JsValue, name: &'static str) -> Result<Option<JsValue>, JsValue> {
-        let v = Reflect::get(options, &JsValue::from_str(name)).map_err(|e| self.threw(&cat!("options.", name), e))?;
-        Ok(given(&v))
+        let threw = |e| self.threw(&cat!("options.", name), e);
+        match given(&Reflect::get(options, &JsValue::from_str(name)).map_err(threw)?) {
+            Some(v) if has_own(options, name).map_err(threw)? => Ok(Some(v)),
+            _ => Ok(None),
+        }
     }
 
     /// A string argument, option or member; an unpaired surrogate is refused.

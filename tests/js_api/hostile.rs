@@ -319,3 +319,27 @@ fn without_random_values_an_invalid_request_still_gets_its_problems() {
     assert_eq!((name.as_str(), message.contains("Date.now()")), ("Error", true), "{message}");
     seed000_ok();
 }
+
+#[wasm_bindgen_test]
+fn a_polluted_object_prototype_sets_no_option() {
+    // Nothing between the pollution and its removal can panic, which would leave it for later tests.
+    let polluted = "{accessKeyId: 'evil', endpoint: 'evil.example', signature: 'v3', nonce: 'evil', timestamp: 'evil', \
+        format: 'XML', method: 'POST', securityToken: 'evil', locale: 'zh-CN', accessKeySecret: 'testsecret'}";
+    js_sys::eval(&format!("Object.assign(Object.prototype, {polluted})")).unwrap();
+    let built = build_request(&js(SOFTWARE), &js(SEED000), &js(FIXED));
+    let no_key = build_request(&js(SOFTWARE), &js(SEED000), &js("{}"));
+    let found = validate(&js(SOFTWARE), &js("{UserCount: 7}"), &js("{}"));
+    let spec = describe(&js(SOFTWARE), &js("{}"));
+    let parsed = parse_request(&js("'Action=CreateSmartAccessGatewaySoftware'"), &js("{}"));
+    js_sys::eval(&format!("for (const k of Object.keys({polluted})) delete Object.prototype[k]")).unwrap();
+    // Only the caller's own options count (SEED000 built with FIXED, worked out by hand).
+    let built = built.expect("no misuse");
+    assert_eq!((text(&built, "canonicalQuery"), text(&built, "stringToSign")), (SEED000_QUERY.to_owned(), SEED000_TO_SIGN.to_owned()));
+    assert!(text(&built, "url").starts_with("https://smartag.cn-shanghai.aliyuncs.com/?"));
+    assert!(thrown(no_key).1.contains("accessKeyId"));
+    let found = json(&found.expect("problems"));
+    assert!(found.contains("UserCount must be") && found.is_ascii(), "validate read an inherited locale: {found}");
+    assert!(!json(&spec.expect("the spec")).contains("创建"), "describe read an inherited locale");
+    assert!(!Reflect::has(&parsed.expect("parsed"), &"signatureValid".into()).unwrap());
+    seed000_ok();
+}
