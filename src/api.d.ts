@@ -99,7 +99,7 @@ export type ProblemCode =
 
 /** One thing wrong with a request (SPEC §2). */
 export interface Problem {
-  /** The parameter name, exactly as the API spells it (or as the caller gave it, for `unknown` / `reserved`). */
+  /** The parameter name, exactly as the API spells it (or as the caller gave it, for `unknown` / `reserved`, an unpaired surrogate shown as U+FFFD). */
   field: string;
   rule: Rule;
   code: ProblemCode;
@@ -246,11 +246,11 @@ export interface ParsedRequest {
   action?: string;
   /** The host, when a URL was given. */
   endpoint?: string;
-  /** The business parameters as given: a number (a decimal string beyond ±(2^53 − 1)) or boolean where the text has the field's type. */
+  /** The business parameters, coerced as `validate` does: a number (a decimal string beyond ±(2^53 − 1)) or boolean where the text has the field's type, text trimmed where the field trims it, else the text as given. */
   params: Record<string, string | number | boolean>;
   /** The common and signature parameters (`Action`, `Version`, `Timestamp`, `Signature` …), as given. */
   common: Record<string, string>;
-  /** Encoding problems, then the common parameters', then the action's validation. */
+  /** Encoding and repeated-key problems in the order they come, then the common parameters', then the action's validation. */
   problems: Problem[];
 }
 
