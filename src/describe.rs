@@ -1,8 +1,5 @@
 //! What a form needs to render an action, read from the rule tables in one
 //! locale: the data behind `describe()` (SPEC §5).
-#[allow(unused_imports)]
-use crate::prelude::*;
-
 use crate::messages::Locale;
 use crate::rules::{Action, Check, Field, Format, Type};
 

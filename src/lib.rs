@@ -27,37 +27,8 @@
 //! assert!(request.string_to_sign.starts_with("GET&%2F&AccessKeyId%3Dtestid%26Action%3DCreateSmartAccessGatewaySoftware"));
 //! ```
 
-// The browser and Node builds (features `small` and `standalone`, scripts/package.sh)
-// leave out std, whose panic machinery keeps `core::fmt` and Unicode tables in the
-// module: a panic there is a trap (none is reachable from JS), and the allocator is
-// the crate's own (`heap`).
-#![cfg_attr(all(target_arch = "wasm32", feature = "small", not(test)), no_std)]
-extern crate alloc;
-
-#[cfg(all(target_arch = "wasm32", feature = "standalone"))]
-#[panic_handler]
-fn panic(_: &core::panic::PanicInfo) -> ! {
-    core::arch::wasm32::unreachable()
-}
-
-#[cfg(all(target_arch = "wasm32", feature = "standalone"))]
-#[global_allocator]
-static ALLOCATOR: heap::Classes<heap::Memory> = heap::Classes::new(heap::Memory);
-
-#[cfg(any(test, all(target_arch = "wasm32", feature = "standalone")))]
-mod heap;
-
-/// What std's prelude gives, from `alloc`, for the builds without std.
-#[allow(unused_imports)]
-pub(crate) mod prelude {
-    pub use alloc::borrow::ToOwned;
-    pub use alloc::boxed::Box;
-    pub use alloc::string::{String, ToString};
-    pub use alloc::vec;
-    pub use alloc::vec::Vec;
-}
-
 pub mod describe;
+pub mod locale;
 pub mod messages;
 pub mod parse;
 pub mod problem;
@@ -65,17 +36,14 @@ pub mod request;
 pub mod rpc;
 pub mod rules;
 pub mod sign;
-pub mod text;
 pub mod validate;
 pub mod value;
 /// The JS bindings; public so the wasm tests can call them as JS does.
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
-pub use messages::Locale;
+pub use locale::{Locale, Text};
 pub use parse::{parse_request, parse_request_lossy, Parsed};
-#[allow(unused_imports)]
-use prelude::*;
 pub use problem::{Param, Problem, Rule, Severity};
 pub use request::{build, build_v3, BuildOptions, Built, Method, Misuse, ResponseFormat, SignedReady, SignedReadyV3};
 pub use sign::{authorization, sign, signed_url, SignatureVersion};

@@ -1,56 +1,9 @@
 //! The English and Chinese message catalogs. A message is built from a `Msg`
 //! (what went wrong, with its numbers) and the field name; the rule code never
 //! holds a sentence, so both catalogs stay complete side by side.
-#[allow(unused_imports)]
-use crate::prelude::*;
-
-use crate::problem::Param;
+pub use crate::locale::{Locale, Text};
 use crate::rules::{Format, Type};
-use crate::text::joined;
-
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum Locale {
-    #[default]
-    En,
-    ZhCn,
-}
-
-impl Locale {
-    pub fn parse(s: &str) -> Option<Locale> {
-        match s {
-            "en" => Some(Locale::En),
-            "zh-CN" => Some(Locale::ZhCn),
-            _ => None,
-        }
-    }
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Locale::En => "en",
-            Locale::ZhCn => "zh-CN",
-        }
-    }
-}
-
-/// A text in both locales (labels, help, titles).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Text {
-    pub en: &'static str,
-    pub zh: &'static str,
-}
-
-impl Text {
-    pub const fn new(en: &'static str, zh: &'static str) -> Text {
-        Text { en, zh }
-    }
-
-    pub fn get(&self, locale: Locale) -> &'static str {
-        match locale {
-            Locale::En => self.en,
-            Locale::ZhCn => self.zh,
-        }
-    }
-}
+use crate::value::Param;
 
 /// What went wrong, with the values the message is built from.
 #[derive(Clone, Debug, PartialEq)]
@@ -229,161 +182,113 @@ fn format_zh(f: Format) -> &'static str {
 
 fn en(msg: &Msg, f: &str) -> String {
     match msg {
-        Msg::Required => crate::cat!(f, " is required."),
-        Msg::Type { expected, got, .. } => crate::cat!(f, " must be ", type_en(*expected), "; got ", got, "."),
+        Msg::Required => format!("{f} is required."),
+        Msg::Type { expected, got, .. } => format!("{f} must be {}; got {got}.", type_en(*expected)),
         Msg::NotUnicode => {
-            crate::cat!(f, " contains a broken character (an unpaired UTF-16 surrogate) that cannot be sent; retype the text.")
+            format!("{f} contains a broken character (an unpaired UTF-16 surrogate) that cannot be sent; retype the text.")
         }
-        Msg::OneOf { allowed: [one], got, hint } => crate::cat!(f, " must be ", one, "; got ", crate::value::quote(got), hint_en(*hint)),
+        Msg::OneOf { allowed: [one], got, hint } => format!("{f} must be {one}; got {}{}", crate::value::quote(got), hint_en(*hint)),
         Msg::OneOf { allowed, got, hint } => {
-            crate::cat!(f, " must be one of ", joined(allowed, ", "), "; got ", crate::value::quote(got), hint_en(*hint))
+            format!("{f} must be one of {}; got {}{}", allowed.join(", "), crate::value::quote(got), hint_en(*hint))
         }
-        Msg::OneOfInt { allowed: [one], got } => crate::cat!(f, " must be ", one, "; got ", got, "."),
-        Msg::OneOfInt { allowed, got } => crate::cat!(f, " must be one of ", joined(allowed, ", "), "; got ", got, "."),
-        Msg::AtLeast { min, got } => crate::cat!(f, " must be at least ", min, "; got ", got, "."),
-        Msg::Range { min, max, got } => crate::cat!(f, " must be between ", min, " and ", max, "; got ", got, "."),
+        Msg::OneOfInt { allowed: [one], got } => format!("{f} must be {one}; got {got}."),
+        Msg::OneOfInt { allowed, got } => format!("{f} must be one of {}; got {got}.", ints(allowed, ", ")),
+        Msg::AtLeast { min, got } => format!("{f} must be at least {min}; got {got}."),
+        Msg::Range { min, max, got } => format!("{f} must be between {min} and {max}; got {got}."),
         Msg::MultipleOf { step, got } => {
-            crate::cat!(
-                f,
-                " must be a multiple of ",
-                step,
-                " (",
-                step,
-                ", ",
-                step.saturating_mul(2),
-                ", ",
-                step.saturating_mul(3),
-                " ...); got ",
-                got,
-                "."
-            )
+            format!("{f} must be a multiple of {step} ({step}, {}, {} ...); got {got}.", step.saturating_mul(2), step.saturating_mul(3))
         }
         Msg::Format { format, got, hint } => {
-            crate::cat!(f, " must be ", format_en(*format), "; got ", crate::value::quote(got), hint_en(hint.as_deref()))
+            format!("{f} must be {}; got {}{}", format_en(*format), crate::value::quote(got), hint_en(hint.as_deref()))
         }
-        Msg::Masked { got } => crate::cat!(
-            f,
-            " must be ",
+        Msg::Masked { got } => format!(
+            "{f} must be {}; got {}. The '*' characters look like a masked example from the documentation: use your instance's full ID.",
             format_en(Format::SmartAgId),
-            "; got ",
-            crate::value::quote(got),
-            ". The '*' characters look like a masked example from the documentation: use your instance's full ID."
+            crate::value::quote(got)
         ),
-        Msg::Length { min: 0, max, got } => crate::cat!(f, " must be at most ", max, " characters long; got ", got, "."),
-        Msg::Length { min, max, got } => crate::cat!(f, " must be ", min, " to ", max, " characters long; got ", got, "."),
+        Msg::Length { min: 0, max, got } => format!("{f} must be at most {max} characters long; got {got}."),
+        Msg::Length { min, max, got } => format!("{f} must be {min} to {max} characters long; got {got}."),
         Msg::RangeBy { field, when, min, max, got } => {
-            crate::cat!("With ", field, " ", when, ", ", f, " must be between ", min, " and ", max, "; got ", got, ".")
+            format!("With {field} {when}, {f} must be between {min} and {max}; got {got}.")
         }
         Msg::RequiredWhen { field, when, value, got } => {
-            crate::cat!("With ", field, " ", when, ", ", f, " must be ", value, "; got ", crate::value::quote(got), ".")
+            format!("With {field} {when}, {f} must be {value}; got {}.", crate::value::quote(got))
         }
-        Msg::OnlyWith { field, value } => crate::cat!(f, " can only be given when ", field, " is ", value, "."),
-        Msg::Unknown { hint } => crate::cat!(f, " is not a parameter of this action and would not be sent", hint_en(*hint)),
+        Msg::OnlyWith { field, value } => format!("{f} can only be given when {field} is {value}."),
+        Msg::Unknown { hint } => format!("{f} is not a parameter of this action and would not be sent{}", hint_en(*hint)),
         Msg::Reserved => {
-            crate::cat!(f, " is a common request or signature parameter, not a business parameter; the build sets it (some from its options), or signing adds it.")
+            format!("{f} is a common request or signature parameter, not a business parameter; the build sets it (some from its options), or signing adds it.")
         }
-        Msg::UnknownRegion { got, known } => crate::cat!(
-            f,
-            " ",
-            got,
-            " is not in the official SDK's endpoint list (",
-            joined(known, ", "),
-            "); check that Smart Access Gateway is offered there."
+        Msg::UnknownRegion { got, known } => format!(
+            "{f} {got} is not in the official SDK's endpoint list ({}); check that Smart Access Gateway is offered there.",
+            known.join(", ")
         ),
         Msg::Timestamp { got } => {
-            crate::cat!(
-                f,
-                " must be a UTC time written YYYY-MM-DDThh:mm:ssZ, such as 2016-02-23T12:46:24Z; got ",
-                crate::value::quote(got),
-                "."
-            )
+            format!("{f} must be a UTC time written YYYY-MM-DDThh:mm:ssZ, such as 2016-02-23T12:46:24Z; got {}.", crate::value::quote(got))
         }
-        Msg::Duplicate => crate::cat!(f, " is given more than once; a request holds each parameter once."),
-        Msg::BadEncoding { got } => crate::cat!(
-            f,
-            " has a broken percent-encoding ('%' must be followed by two hex digits, and the bytes must be UTF-8): ",
-            crate::value::quote(got),
-            "."
+        Msg::Duplicate => format!("{f} is given more than once; a request holds each parameter once."),
+        Msg::BadEncoding { got } => format!(
+            "{f} has a broken percent-encoding ('%' must be followed by two hex digits, and the bytes must be UTF-8): {}.",
+            crate::value::quote(got)
         ),
     }
 }
 
 fn zh(msg: &Msg, f: &str) -> String {
     match msg {
-        Msg::Required => crate::cat!(f, " 为必填参数。"),
-        Msg::Type { expected, got, .. } => crate::cat!(f, " 必须是 ", type_zh(*expected), "；实际为 ", kind_zh(got), "。"),
-        Msg::NotUnicode => crate::cat!(f, " 含有无法发送的损坏字符（未配对的 UTF-16 代理项），请重新输入。"),
+        Msg::Required => format!("{f} 为必填参数。"),
+        Msg::Type { expected, got, .. } => format!("{f} 必须是 {}；实际为 {}。", type_zh(*expected), kind_zh(got)),
+        Msg::NotUnicode => format!("{f} 含有无法发送的损坏字符（未配对的 UTF-16 代理项），请重新输入。"),
         Msg::OneOf { allowed: [one], got, hint } => {
-            crate::cat!(f, " 必须为 ", one, "；实际为 ", crate::value::quote(got), "。", hint_zh(*hint))
+            format!("{f} 必须为 {one}；实际为 {}。{}", crate::value::quote(got), hint_zh(*hint))
         }
         Msg::OneOf { allowed, got, hint } => {
-            crate::cat!(f, " 必须是 ", joined(allowed, "、"), " 之一；实际为 ", crate::value::quote(got), "。", hint_zh(*hint))
+            format!("{f} 必须是 {} 之一；实际为 {}。{}", allowed.join("、"), crate::value::quote(got), hint_zh(*hint))
         }
-        Msg::OneOfInt { allowed: [one], got } => crate::cat!(f, " 必须为 ", one, "；实际为 ", got, "。"),
-        Msg::OneOfInt { allowed, got } => crate::cat!(f, " 必须是 ", joined(allowed, "、"), " 之一；实际为 ", got, "。"),
-        Msg::AtLeast { min, got } => crate::cat!(f, " 不能小于 ", min, "；实际为 ", got, "。"),
-        Msg::Range { min, max, got } => crate::cat!(f, " 的取值范围为 ", min, "~", max, "；实际为 ", got, "。"),
+        Msg::OneOfInt { allowed: [one], got } => format!("{f} 必须为 {one}；实际为 {got}。"),
+        Msg::OneOfInt { allowed, got } => format!("{f} 必须是 {} 之一；实际为 {got}。", ints(allowed, "、")),
+        Msg::AtLeast { min, got } => format!("{f} 不能小于 {min}；实际为 {got}。"),
+        Msg::Range { min, max, got } => format!("{f} 的取值范围为 {min}~{max}；实际为 {got}。"),
         Msg::MultipleOf { step, got } => {
-            crate::cat!(
-                f,
-                " 必须是 ",
-                step,
-                " 的倍数（",
-                step,
-                "、",
-                step.saturating_mul(2),
-                "、",
-                step.saturating_mul(3),
-                " ……）；实际为 ",
-                got,
-                "。"
-            )
+            format!("{f} 必须是 {step} 的倍数（{step}、{}、{} ……）；实际为 {got}。", step.saturating_mul(2), step.saturating_mul(3))
         }
         Msg::Format { format, got, hint } => {
-            crate::cat!(f, " 必须是", format_zh(*format), "；实际为 ", crate::value::quote(got), "。", hint_zh(hint.as_deref()))
+            format!("{f} 必须是{}；实际为 {}。{}", format_zh(*format), crate::value::quote(got), hint_zh(hint.as_deref()))
         }
-        Msg::Masked { got } => crate::cat!(
-            f,
-            " 必须是",
+        Msg::Masked { got } => format!(
+            "{f} 必须是{}；实际为 {}。其中的 '*' 是文档中打码的示例，请填写实例的完整 ID。",
             format_zh(Format::SmartAgId),
-            "；实际为 ",
-            crate::value::quote(got),
-            "。其中的 '*' 是文档中打码的示例，请填写实例的完整 ID。"
+            crate::value::quote(got)
         ),
-        Msg::Length { min: 0, max, got } => crate::cat!(f, " 的长度不能超过 ", max, " 个字符；实际为 ", got, " 个字符。"),
-        Msg::Length { min, max, got } => crate::cat!(f, " 的长度必须为 ", min, "~", max, " 个字符；实际为 ", got, " 个字符。"),
+        Msg::Length { min: 0, max, got } => format!("{f} 的长度不能超过 {max} 个字符；实际为 {got} 个字符。"),
+        Msg::Length { min, max, got } => format!("{f} 的长度必须为 {min}~{max} 个字符；实际为 {got} 个字符。"),
         Msg::RangeBy { field, when, min, max, got } => {
-            crate::cat!(field, " 为 ", when, " 时，", f, " 的取值范围为 ", min, "~", max, "；实际为 ", got, "。")
+            format!("{field} 为 {when} 时，{f} 的取值范围为 {min}~{max}；实际为 {got}。")
         }
         Msg::RequiredWhen { field, when, value, got } => {
-            crate::cat!(field, " 为 ", when, " 时，", f, " 必须为 ", value, "；实际为 ", crate::value::quote(got), "。")
+            format!("{field} 为 {when} 时，{f} 必须为 {value}；实际为 {}。", crate::value::quote(got))
         }
-        Msg::OnlyWith { field, value } => crate::cat!("仅当 ", field, " 为 ", value, " 时才能填写 ", f, "。"),
-        Msg::Unknown { hint } => crate::cat!(f, " 不是本接口的参数，不会被发送。", hint_zh(*hint)),
+        Msg::OnlyWith { field, value } => format!("仅当 {field} 为 {value} 时才能填写 {f}。"),
+        Msg::Unknown { hint } => format!("{f} 不是本接口的参数，不会被发送。{}", hint_zh(*hint)),
         Msg::Reserved => {
-            crate::cat!(f, " 是公共请求参数或签名参数，不能作为业务参数传入；它由构建设置（部分取自构建选项）或在签名时添加。")
+            format!("{f} 是公共请求参数或签名参数，不能作为业务参数传入；它由构建设置（部分取自构建选项）或在签名时添加。")
         }
         Msg::UnknownRegion { got, known } => {
-            crate::cat!(f, " ", got, " 不在官方 SDK 的接入点列表（", joined(known, "、"), "）中；请确认该地域提供智能接入网关服务。")
+            format!("{f} {got} 不在官方 SDK 的接入点列表（{}）中；请确认该地域提供智能接入网关服务。", known.join("、"))
         }
         Msg::Timestamp { got } => {
-            crate::cat!(
-                f,
-                " 必须是 YYYY-MM-DDThh:mm:ssZ 格式的 UTC 时间，例如 2016-02-23T12:46:24Z；实际为 ",
-                crate::value::quote(got),
-                "。"
-            )
+            format!("{f} 必须是 YYYY-MM-DDThh:mm:ssZ 格式的 UTC 时间，例如 2016-02-23T12:46:24Z；实际为 {}。", crate::value::quote(got))
         }
-        Msg::Duplicate => crate::cat!(f, " 出现了不止一次；一个请求中每个参数只能出现一次。"),
+        Msg::Duplicate => format!("{f} 出现了不止一次；一个请求中每个参数只能出现一次。"),
         Msg::BadEncoding { got } => {
-            crate::cat!(f, " 的百分号编码有误（'%' 后必须跟两位十六进制数字，且解码后必须是 UTF-8）：", crate::value::quote(got), "。")
+            format!("{f} 的百分号编码有误（'%' 后必须跟两位十六进制数字，且解码后必须是 UTF-8）：{}。", crate::value::quote(got))
         }
     }
 }
 
 /// The end of a sentence that may carry a near-miss hint (SPEC §2: "did you mean PREPAY?").
 fn hint_en(hint: Option<&str>) -> String {
-    hint.map_or_else(|| ".".to_owned(), |h| crate::cat!("; did you mean ", h, "?"))
+    hint.map_or_else(|| ".".to_owned(), |h| format!("; did you mean {h}?"))
 }
 
 /// The Chinese for the descriptions `value::describe` gives of non-text values.
@@ -398,5 +303,10 @@ fn kind_zh(got: &str) -> &str {
 }
 
 fn hint_zh(hint: Option<&str>) -> String {
-    hint.map(|h| crate::cat!("您是否想填写 ", h, "？")).unwrap_or_default()
+    hint.map(|h| format!("您是否想填写 {h}？")).unwrap_or_default()
+}
+
+/// Numbers joined by `sep`, as the catalogs list allowed values.
+fn ints(items: &[i64], sep: &str) -> String {
+    items.iter().map(i64::to_string).collect::<Vec<_>>().join(sep)
 }

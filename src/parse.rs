@@ -8,13 +8,10 @@
 //! In a request printed one pair per line, as Alibaba's docs print their
 //! examples (`http(s)://[Endpoint]/? Action=…`), the white space around each pair
 //! is dropped, so those examples read too.
-#[allow(unused_imports)]
-use crate::prelude::*;
-
 use crate::messages::{Locale, Msg};
 use crate::problem::{Problem, Rule, INVALID_PARAMETER, MISSING_PARAMETER};
 use crate::request::{is_host, is_timestamp, Method, Misuse};
-use crate::rpc::{encode::percent_decode, sort::sort, v1};
+use crate::rpc::{encode::percent_decode, v1};
 use crate::rules::{self, ACTION_NAMES, RESERVED, VERSION};
 use crate::sign::{same_signature, sign, SignatureVersion};
 use crate::validate::{self, near, Report};
@@ -186,7 +183,7 @@ fn query_of(s: &str) -> &str {
 /// Decodes `k=v&k=v`; a pair with broken encoding or a broken character
 /// (`is_broken`) or a repeated key is reported and left out.
 fn decode_pairs(query: &str, is_broken: impl Fn(&str) -> bool, report: &mut Report) -> Pairs {
-    let decode = |s: &str| percent_decode(&crate::text::joined(&s.split('+').collect::<Vec<_>>(), "%20"));
+    let decode = |s: &str| percent_decode(&s.replace('+', "%20"));
     // Line breaks, which a query never holds unescaped, mark a request printed one
     // pair per line, as the docs do: there the white space around a pair is layout.
     // Elsewhere it is kept, as form parsers keep it (and it may have been signed).
@@ -205,7 +202,7 @@ fn decode_pairs(query: &str, is_broken: impl Fn(&str) -> bool, report: &mut Repo
     // is kept, the second is reported, any later one is left out silently.
     let mut by_key: Vec<(&str, usize)> =
         decoded.iter().enumerate().filter_map(|(i, (_, k, v))| k.as_deref().filter(|_| v.is_some()).map(|k| (k, i))).collect();
-    sort(&mut by_key);
+    by_key.sort_unstable();
     let mut occurrence = vec![0usize; decoded.len()];
     for (i, (key, at)) in by_key.iter().enumerate() {
         let previous = i.checked_sub(1).and_then(|p| by_key.get(p));

@@ -1,8 +1,6 @@
 //! The validation result: one `Problem` per thing wrong with a request (SPEC §2).
-#[allow(unused_imports)]
-use crate::prelude::*;
-
 use crate::messages::{self, Locale, Msg};
+pub use crate::value::Param;
 
 /// What failed: the SPEC's small closed set.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -49,18 +47,6 @@ impl Severity {
             Severity::Warning => "warning",
         }
     }
-}
-
-/// A value a message was built from; becomes a JSON number, string or array.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Param {
-    Int(i64),
-    /// A finite number that is not a safe integer (a fraction, or beyond 2^53).
-    Num(f64),
-    Bool(bool),
-    Str(String),
-    Ints(Vec<i64>),
-    Strs(Vec<&'static str>),
 }
 
 /// Server error codes used when the docs name none for a mistake.

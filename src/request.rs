@@ -1,9 +1,6 @@
 //! Building a signed-ready request: validation, then the RPC common parameters,
 //! canonical query, string-to-sign and URL (SPEC §4); or, for signature V3,
 //! the `x-acs-*` headers, canonical request and string-to-sign.
-#[allow(unused_imports)]
-use crate::prelude::*;
-
 use crate::messages::Locale;
 use crate::problem::Problem;
 use crate::rpc::{v1, v3};
@@ -72,9 +69,9 @@ impl Misuse {
     pub fn message(&self) -> String {
         match self {
             Misuse::UnknownAction(a) => {
-                crate::cat!("unknown action ", crate::value::quote(a), "; expected one of ", crate::text::joined(rules::ACTION_NAMES, ", "))
+                format!("unknown action {}; expected one of {}", crate::value::quote(a), rules::ACTION_NAMES.join(", "))
             }
-            Misuse::BadOption(name, what) => crate::cat!("options.", name, " must be ", what),
+            Misuse::BadOption(name, what) => format!("options.{name} must be {what}"),
         }
     }
 }
@@ -183,7 +180,7 @@ pub fn build(action: &str, params: &Params, options: &BuildOptions) -> Result<Bu
         Ok(valid) => {
             let (pairs, canonical_query, string_to_sign) = v1_texts(&valid, options);
             let params = owned(&pairs);
-            let url = crate::cat!("https://", valid.host, "/?", canonical_query);
+            let url = format!("https://{}/?{canonical_query}", valid.host);
             Built::Ready(SignedReady { params, canonical_query, string_to_sign, url, method: options.method })
         }
         Err(problems) => Built::Invalid(problems),
@@ -221,7 +218,7 @@ fn v1_texts<'a>(valid: &'a Valid, options: &'a BuildOptions) -> (Vec<(&'a str, &
     // Only the business parameters need sorting: merging in the common ones costs
     // less than sorting them all (a business name is never a common one).
     let mut business: Vec<(&str, &str)> = valid.business().collect();
-    crate::rpc::sort::sort(&mut business);
+    business.sort_unstable();
     let mut pairs = Vec::with_capacity(business.len() + 9);
     let mut business = business.into_iter().peekable();
     for c in common {
@@ -268,7 +265,7 @@ pub fn build_v3(action: &str, params: &Params, options: &BuildOptions) -> Result
         headers.push(("x-acs-accesskey-id".to_owned(), options.access_key_id.clone()));
         headers.push(("x-acs-security-token".to_owned(), token.clone()));
     }
-    crate::rpc::sort::sort(&mut headers);
+    headers.sort_unstable();
     let (canonical_headers, signed_headers) = v3::canonical_headers(&headers);
     let canonical_request = v3::canonical_request(&v3::Request {
         method: options.method.as_str(),
@@ -279,7 +276,7 @@ pub fn build_v3(action: &str, params: &Params, options: &BuildOptions) -> Result
         hashed_payload: &hashed_payload,
     });
     let string_to_sign = v3::string_to_sign(&canonical_request);
-    let url = crate::cat!("https://", host, "/?", canonical_query);
+    let url = format!("https://{host}/?{canonical_query}");
     Ok(Built::Ready(SignedReadyV3 {
         params,
         canonical_query,
@@ -299,7 +296,7 @@ fn owned(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
 
 /// The official SDK's regional endpoint rule for Smartag.
 pub fn default_endpoint(region: &str) -> String {
-    crate::text::joined(&["smartag.", region, ".aliyuncs.com"], "")
+    format!("smartag.{region}.aliyuncs.com")
 }
 
 fn check_options(o: &BuildOptions) -> Result<(), Misuse> {

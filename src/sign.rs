@@ -2,9 +2,6 @@
 //! secret; never the browser form): the V1 signature (base64 HMAC-SHA1 keyed
 //! with `secret + "&"`), the V3 signature (hex HMAC-SHA256 keyed with the bare
 //! secret), the finished V1 URL and the V3 `Authorization` header.
-#[allow(unused_imports)]
-use crate::prelude::*;
-
 use crate::request::Misuse;
 use crate::rpc::digest::{hmac_sha1, hmac_sha256};
 use crate::rpc::encode::percent_encode;
@@ -44,7 +41,7 @@ pub fn sign(string_to_sign: &str, secret: &str, version: SignatureVersion) -> Re
         return Err(Misuse::BadOption("accessKeySecret", "a non-empty AccessKey secret"));
     }
     Ok(match version {
-        SignatureVersion::V1 => base64(&hmac_sha1(crate::cat!(secret, "&").as_bytes(), string_to_sign.as_bytes())),
+        SignatureVersion::V1 => base64(&hmac_sha1(format!("{secret}&").as_bytes(), string_to_sign.as_bytes())),
         SignatureVersion::V3 => v3::hex(&hmac_sha256(secret.as_bytes(), string_to_sign.as_bytes())),
     })
 }
@@ -53,14 +50,14 @@ pub fn sign(string_to_sign: &str, secret: &str, version: SignatureVersion) -> Re
 pub fn signed_url(url: &str, string_to_sign: &str, secret: &str) -> Result<String, Misuse> {
     let signature = sign(string_to_sign, secret, SignatureVersion::V1)?;
     let separator = if url.bytes().any(|b| b == b'?') { '&' } else { '?' };
-    Ok(crate::cat!(url, separator, "Signature=", percent_encode(&signature)))
+    Ok(format!("{url}{separator}Signature={}", percent_encode(&signature)))
 }
 
 /// The V3 `Authorization` header value:
 /// `ACS3-HMAC-SHA256 Credential=<AccessKeyId>,SignedHeaders=<list>,Signature=<hex>`.
 pub fn authorization(access_key_id: &str, signed_headers: &str, string_to_sign: &str, secret: &str) -> Result<String, Misuse> {
     let signature = sign(string_to_sign, secret, SignatureVersion::V3)?;
-    Ok(crate::cat!(ALGORITHM, " Credential=", access_key_id, ",SignedHeaders=", signed_headers, ",Signature=", signature))
+    Ok(format!("{ALGORITHM} Credential={access_key_id},SignedHeaders={signed_headers},Signature={signature}"))
 }
 
 /// Compares two signatures in time that does not depend on where they differ.

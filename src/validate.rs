@@ -1,8 +1,5 @@
 //! Runs an action's table over the caller's values and collects every problem
 //! (SPEC §2), in table order then rule order, capped at `MAX_PROBLEMS`.
-#[allow(unused_imports)]
-use crate::prelude::*;
-
 use crate::messages::{Locale, Msg};
 use crate::problem::{Problem, Rule, INVALID_PARAMETER, MISSING_PARAMETER};
 use crate::rules::{Action, Check, Field, Format, KNOWN_REGIONS, REGION_NAMES, RESERVED};
@@ -130,7 +127,7 @@ fn run_checks<'a>(report: &mut Report, field: &Field, value: &Value, lookup: &im
     // A text has no more characters than bytes, so a short one is not counted.
     if let Value::Text(s) = value {
         if s.len() > MAX_VALUE_CHARS {
-            let len = crate::text::char_count(s);
+            let len = s.chars().count();
             if len > MAX_VALUE_CHARS {
                 // Nothing else is worth checking on a value this long.
                 return report.add(name, Rule::Length, code, Msg::Length { min: 0, max: MAX_VALUE_CHARS, got: len });
@@ -154,7 +151,7 @@ fn run_checks<'a>(report: &mut Report, field: &Field, value: &Value, lookup: &im
             }
             (Check::Format(format), Value::Text(s)) => check_format(report, name, code, *format, s),
             (Check::Length(min, max), Value::Text(s)) => {
-                let len = crate::text::char_count(s);
+                let len = s.chars().count();
                 if len < *min || len > *max {
                     report.add(name, Rule::Length, code, Msg::Length { min: *min, max: *max, got: len });
                 }
@@ -241,7 +238,7 @@ pub(crate) fn near(got: &str, allowed: &[&'static str]) -> Option<&'static str> 
         return Some(same);
     }
     // At most two edits, and at most a third of what was typed; then only closer ones.
-    let mut limit = usize::min(2, crate::text::char_count(got) / 3);
+    let mut limit = usize::min(2, got.chars().count() / 3);
     let mut best = None;
     for a in allowed.iter().filter(|a| a.len() > 3) {
         let edits = edit_distance(&a.to_ascii_lowercase(), &lower);
@@ -358,7 +355,7 @@ fn is_email(s: &str) -> bool {
         })
         && labels.len() >= 2
         && labels.iter().all(|l| label_ok(l))
-        && labels.last().is_some_and(|tld| crate::text::char_count(tld) >= 2 && tld.chars().all(is_domain_letter))
+        && labels.last().is_some_and(|tld| tld.chars().count() >= 2 && tld.chars().all(is_domain_letter))
 }
 
 fn is_chinese(c: char) -> bool {

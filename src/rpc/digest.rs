@@ -2,8 +2,6 @@
 //! On wasm32, `.cargo/config.toml` selects sha2's compact software backend
 //! (rolled loops): the same digests in a smaller module.
 
-#[allow(unused_imports)]
-use crate::prelude::*;
 use hmac::{Hmac, KeyInit, Mac};
 use sha1::Sha1;
 use sha2::{Digest, Sha256};

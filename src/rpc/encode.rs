@@ -1,8 +1,5 @@
 //! Percent-encoding of Alibaba Cloud's RPC signature: UTF-8 bytes, the RFC 3986
 //! unreserved set kept, every other byte `%XX` in upper-case hex.
-#[allow(unused_imports)]
-use crate::prelude::*;
-
 const HEX: &[u8; 16] = b"0123456789ABCDEF";
 
 pub fn percent_encode(s: &str) -> String {

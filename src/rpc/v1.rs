@@ -1,15 +1,12 @@
 //! Signature version 1.0 (HMAC-SHA1): canonical query and string-to-sign.
 //! Generic over parameter sets, so Alibaba's published ECS example tests it too.
-#[allow(unused_imports)]
-use crate::prelude::*;
-
 use super::encode::{encode_into, Sink, Twice};
 
 /// Sorts `pairs` by key in plain byte order (`str`'s order; a repeated key's
 /// values by value) and joins the encoded pairs with `&`. Signature V3
 /// canonicalizes its query the same way.
 pub fn canonical_query(pairs: &mut [(&str, &str)]) -> String {
-    super::sort::sort(pairs);
+    pairs.sort_unstable();
     let mut out = Vec::with_capacity(query_capacity(pairs));
     write_pairs(&mut out, pairs);
     String::from_utf8(out).unwrap_or_default()

@@ -3,9 +3,6 @@
 //! describes them and as the official `@alicloud/openapi-util`
 //! `getAuthorization` computes them. Generic over requests, so Alibaba's
 //! published ECS `RunInstances` example tests it too.
-#[allow(unused_imports)]
-use crate::prelude::*;
-
 use super::digest::sha256;
 
 /// The only V3 algorithm for an AccessKey secret.
@@ -42,7 +39,7 @@ pub fn is_signed_header(lower_name: &str) -> bool {
 pub fn canonical_headers(headers: &[(String, String)]) -> (String, String) {
     let mut signed: Vec<(String, String)> =
         headers.iter().map(|(k, v)| (k.to_ascii_lowercase(), v.trim().to_owned())).filter(|(k, _)| is_signed_header(k)).collect();
-    super::sort::sort(&mut signed);
+    signed.sort_unstable();
     let mut canonical = String::new();
     let mut names: Vec<&str> = Vec::new();
     for (name, value) in &signed {
@@ -57,7 +54,7 @@ pub fn canonical_headers(headers: &[(String, String)]) -> (String, String) {
         canonical.push_str(value);
         canonical.push('\n');
     }
-    (canonical, crate::text::joined(&names, ";"))
+    (canonical, names.join(";"))
 }
 
 /// The parts of a request that V3 signs.
@@ -74,10 +71,10 @@ pub struct Request<'a> {
 /// `METHOD\nURI\ncanonicalQuery\ncanonicalHeaders\nsignedHeaders\nhashedPayload`
 /// (the canonical headers end with their own `\n`, so a blank line precedes the list).
 pub fn canonical_request(r: &Request<'_>) -> String {
-    crate::text::joined(&[r.method, r.uri, r.canonical_query, r.canonical_headers, r.signed_headers, r.hashed_payload], "\n")
+    [r.method, r.uri, r.canonical_query, r.canonical_headers, r.signed_headers, r.hashed_payload].join("\n")
 }
 
 /// `ACS3-HMAC-SHA256\n` + hex(SHA-256(canonical request)).
 pub fn string_to_sign(canonical_request: &str) -> String {
-    crate::cat!(ALGORITHM, "\n", sha256_hex(canonical_request.as_bytes()))
+    format!("{ALGORITHM}\n{}", sha256_hex(canonical_request.as_bytes()))
 }

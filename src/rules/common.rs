@@ -1,9 +1,6 @@
 //! Fields that several actions share, declared once.
-#[allow(unused_imports)]
-use crate::prelude::*;
-
 use super::{Check, Field, Format, Type};
-use crate::messages::Text;
+use crate::locale::Text;
 
 /// Months: seed 002 (2024) lists 1–9, 12, 24, 36; the older "over 12 ⇒ a
 /// multiple of 12" agrees. The current API uses the same set for hardware.

@@ -1,12 +1,9 @@
 //! CreateSmartAccessGateway: buy SAG hardware (or a vCPE), shipped to a receiver.
 //! Seed 003; rows it lacks follow the current API (sag-vcpe, warm_backup,
 //! AlreadyHaveSag, CPEVersion, the Name/Description rules).
-#[allow(unused_imports)]
-use crate::prelude::*;
-
 use super::common::{self, AUTO_PAY, CHARGE_TYPE, OWNER_ACCOUNT, OWNER_ID, PERIOD, REGION_ID, RESOURCE_OWNER_ACCOUNT, RESOURCE_OWNER_ID};
 use super::{Action, Check, Field, Format, Type};
-use crate::messages::Text;
+use crate::locale::Text;
 
 const NAME: &str = "CreateSmartAccessGateway";
 const VCPE: &str = "sag-vcpe";

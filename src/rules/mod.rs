@@ -1,14 +1,11 @@
 //! The rule kinds and one declarative table per action: the single source of
 //! truth that the validator, the serializer, `describe` and the form all read.
-#[allow(unused_imports)]
-use crate::prelude::*;
-
 mod common;
 mod hardware;
 mod software;
 mod upgrade;
 
-use crate::messages::Text;
+use crate::locale::Text;
 
 /// The API's parameter types.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -1,14 +1,11 @@
 //! CreateSmartAccessGatewaySoftware: buy an SAG app (software client) instance.
 //! Seeds 000 (zh), 001 and 002 (2024, which stands where they differ).
-#[allow(unused_imports)]
-use crate::prelude::*;
-
 use super::common::{
     self, AUTO_PAY, CHARGE_TYPE, DATA_PLAN, OWNER_ACCOUNT, OWNER_ID, PERIOD, REGION_ID, RESOURCE_OWNER_ACCOUNT, RESOURCE_OWNER_ID,
     USER_COUNT,
 };
 use super::{Action, Check};
-use crate::messages::Text;
+use crate::locale::Text;
 
 const NAME: &str = "CreateSmartAccessGatewaySoftware";
 

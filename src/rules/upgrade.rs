@@ -1,11 +1,8 @@
 //! UpgradeSmartAccessGatewaySoftware: raise the client-account quota of an SAG
 //! app instance. Seed 004.
-#[allow(unused_imports)]
-use crate::prelude::*;
-
 use super::common::{self, AUTO_PAY, DATA_PLAN, OWNER_ACCOUNT, OWNER_ID, REGION_ID, RESOURCE_OWNER_ACCOUNT, RESOURCE_OWNER_ID, USER_COUNT};
 use super::{Action, Check, Field, Format, Type};
-use crate::messages::Text;
+use crate::locale::Text;
 
 const NAME: &str = "UpgradeSmartAccessGatewaySoftware";
 
