@@ -4,47 +4,74 @@ use crate::messages::Locale;
 use crate::rules::{Action, Check, Field, Format, Type};
 
 /// A rule that reads another field.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(tag = "kind", rename_all = "camelCase")]
 pub enum Dependency {
     /// Bounds by the other field's value: (value, min, max).
-    RangeBy { field: &'static str, ranges: &'static [(&'static str, i64, i64)] },
+    RangeBy {
+        field: &'static str,
+        #[serde(serialize_with = "range_objects")]
+        ranges: &'static [(&'static str, i64, i64)],
+    },
     /// When `field` is `when`, this field must be `value`.
     RequiredWhen { field: &'static str, when: &'static str, value: &'static str },
     /// Only allowed when `field` is `value`.
     OnlyWith { field: &'static str, value: &'static str },
 }
 
-/// One field as a form sees it.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// One field as a form sees it; optional keys are left out when absent, never null.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct FieldSpec {
     pub name: &'static str,
+    #[serde(rename = "type")]
     pub ty: Type,
     pub required: bool,
-    /// Allowed strings (enum fields).
-    pub allowed: Option<&'static [&'static str]>,
-    /// Allowed numbers (Period, DataPlan).
-    pub values: Option<&'static [i64]>,
-    pub min: Option<i64>,
-    pub max: Option<i64>,
-    pub multiple_of: Option<i64>,
-    pub min_length: Option<usize>,
-    pub max_length: Option<usize>,
-    pub format: Option<Format>,
-    /// The rule that reads another field; a field has at most one.
-    pub dependency: Option<Dependency>,
-    /// Surrounding white space is part of the value.
-    pub free_text: bool,
     pub label: &'static str,
     pub help: &'static str,
     pub example: &'static str,
+    /// Surrounding white space is part of the value.
+    pub free_text: bool,
+    /// Allowed strings (enum fields).
+    #[serde(rename = "enum", skip_serializing_if = "Option::is_none")]
+    pub allowed: Option<&'static [&'static str]>,
+    /// Allowed numbers (Period, DataPlan).
+    #[serde(rename = "enum", skip_serializing_if = "Option::is_none")]
+    pub values: Option<&'static [i64]>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub min: Option<i64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub max: Option<i64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub multiple_of: Option<i64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub min_length: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub max_length: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub format: Option<Format>,
+    /// The rule that reads another field; a field has at most one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub dependency: Option<Dependency>,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct ActionSpec {
     pub action: &'static str,
     pub version: &'static str,
     pub title: &'static str,
     pub fields: Vec<FieldSpec>,
+}
+
+/// `RangeBy`'s ranges as `[{ value, min, max }]`.
+fn range_objects<S: serde::Serializer>(ranges: &&'static [(&'static str, i64, i64)], s: S) -> Result<S::Ok, S::Error> {
+    #[derive(serde::Serialize)]
+    struct Range {
+        value: &'static str,
+        min: i64,
+        max: i64,
+    }
+    s.collect_seq(ranges.iter().map(|&(value, min, max)| Range { value, min, max }))
 }
 
 pub fn describe(action: &'static Action, locale: Locale) -> ActionSpec {

@@ -30,6 +30,7 @@
 pub mod describe;
 pub mod locale;
 pub mod messages;
+pub mod pairs;
 pub mod parse;
 pub mod problem;
 pub mod request;

@@ -1,9 +1,11 @@
 //! The two locales of every text, and a text given in both.
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Locale {
     #[default]
+    #[serde(rename = "en")]
     En,
+    #[serde(rename = "zh-CN")]
     ZhCn,
 }
 

@@ -19,22 +19,28 @@ use crate::value::{coerce, Coerced, Input, Value};
 
 type Pairs = Vec<(String, String)>;
 
-/// A request read back from its query string.
-#[derive(Clone, Debug, PartialEq)]
+/// A request read back from its query string. In JSON (and JS) `ok` comes
+/// first (`is_valid`), and `endpoint` and `action` are left out when absent.
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
 pub struct Parsed {
     /// The host, when a URL was given.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub endpoint: Option<String>,
     /// `Action` as given, known or not.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub action: Option<String>,
     /// The business parameters in the order given: typed per the action's table
     /// where the text has the field's type, else the text as given (and a problem says why).
+    #[serde(with = "crate::pairs")]
     pub params: Vec<(String, Value)>,
     /// The common and signature parameters (`Action`, `Version`, `Signature` ...), in the order given.
+    #[serde(with = "crate::pairs")]
     pub common: Pairs,
     /// Every problem: broken encoding and repeated keys, then the common
     /// parameters, then the action's validation; at most `MAX_PROBLEMS`.
     pub problems: Vec<Problem>,
     /// Every decoded pair (a repeated key's first), in the order given: what was signed.
+    #[serde(skip)]
     pairs: Pairs,
 }
 

@@ -3,7 +3,8 @@ use crate::messages::{self, Locale, Msg};
 pub use crate::value::Param;
 
 /// What failed: the SPEC's small closed set.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
 pub enum Rule {
     Required,
     Type,
@@ -34,7 +35,8 @@ impl Rule {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
 pub enum Severity {
     Error,
     Warning,
@@ -53,12 +55,14 @@ impl Severity {
 pub const MISSING_PARAMETER: &str = "MissingParameter";
 pub const INVALID_PARAMETER: &str = "InvalidParameter";
 
-#[derive(Clone, Debug, PartialEq)]
+/// One problem, serialized as SPEC §2 shows it (`params` an object).
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
 pub struct Problem {
     pub field: String,
     pub rule: Rule,
     pub code: &'static str,
     pub message: String,
+    #[serde(with = "crate::pairs")]
     pub params: Vec<(&'static str, Param)>,
     pub severity: Severity,
 }

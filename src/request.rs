@@ -5,18 +5,21 @@ use crate::messages::Locale;
 use crate::problem::Problem;
 use crate::rpc::{v1, v3};
 use crate::rules::{self, Action, VERSION};
+use crate::sign::SignatureVersion;
 use crate::validate::{self, Params};
 use core::fmt;
 
 /// Response format asked of the service.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "UPPERCASE")]
 pub enum ResponseFormat {
     #[default]
     Json,
     Xml,
 }
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "UPPERCASE")]
 pub enum Method {
     #[default]
     Get,
@@ -33,8 +36,10 @@ impl Method {
 }
 
 /// The caller's build options; nonce and timestamp are inputs, so building is a
-/// pure function (the bindings supply fresh ones when the caller does not).
-#[derive(Clone, Debug, Default)]
+/// pure function (the bindings supply fresh ones when the caller does not). In
+/// JSON (and in JS) the names are camelCase: `accessKeyId`, `securityToken` ...
+#[derive(Clone, Debug, Default, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase", default)]
 pub struct BuildOptions {
     pub access_key_id: String,
     /// `YYYY-MM-DDThh:mm:ssZ`, UTC.
@@ -46,6 +51,8 @@ pub struct BuildOptions {
     pub endpoint: Option<String>,
     pub security_token: Option<String>,
     pub locale: Locale,
+    /// Which signature the request is made ready for (`build_request`).
+    pub signature: SignatureVersion,
 }
 
 /// A mistake by the calling code rather than in the request's data: thrown in JS.
@@ -76,29 +83,37 @@ impl Misuse {
     }
 }
 
-/// A valid request, ready for a signer.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// A valid request, ready for a V1 signer; in JSON tagged `"signature": "v1"`.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(tag = "signature", rename = "v1", rename_all = "camelCase")]
 pub struct SignedReady {
+    pub method: Method,
     /// Every parameter as sent, sorted by key in byte order.
+    #[serde(with = "crate::pairs")]
     pub params: Vec<(String, String)>,
     pub canonical_query: String,
     pub string_to_sign: String,
     pub url: String,
-    pub method: Method,
 }
 
 /// A valid request, ready for a V3 (ACS3-HMAC-SHA256) signer. RPC style: the
 /// business parameters travel in the query for GET and POST alike and the body
 /// is empty, as in the official SDK; the common parameters become headers.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// In JSON tagged `"signature": "v3"`.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(tag = "signature", rename = "v3", rename_all = "camelCase")]
 pub struct SignedReadyV3 {
-    /// The business parameters as sent in the query, sorted by key in byte order.
-    pub params: Vec<(String, String)>,
-    pub canonical_query: String,
+    pub method: Method,
+    /// The `Authorization` header's Credential, so that signing needs the result alone.
+    pub access_key_id: String,
     /// `https://<endpoint>/?<canonicalQuery>`.
     pub url: String,
-    pub method: Method,
+    /// The business parameters as sent in the query, sorted by key in byte order.
+    #[serde(with = "crate::pairs")]
+    pub params: Vec<(String, String)>,
+    pub canonical_query: String,
     /// Every signed header, lower-case, sorted by name.
+    #[serde(with = "crate::pairs")]
     pub headers: Vec<(String, String)>,
     /// hex(SHA-256(body)); the body is empty.
     pub hashed_payload: String,
@@ -109,11 +124,57 @@ pub struct SignedReadyV3 {
 }
 
 /// The outcome of building: a signed-ready request (`SignedReady` for V1,
-/// `SignedReadyV3` for V3), or the problems that stop it.
+/// `SignedReadyV3` for V3), or the problems that stop it. In JSON,
+/// `{ "ok": true, ...request }` or `{ "ok": false, "errors": [...] }`.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Built<R = SignedReady> {
     Ready(R),
     Invalid(Vec<Problem>),
+}
+
+impl<R: serde::Serialize> serde::Serialize for Built<R> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        #[derive(serde::Serialize)]
+        struct Ready<'a, R> {
+            ok: bool,
+            #[serde(flatten)]
+            request: &'a R,
+        }
+        #[derive(serde::Serialize)]
+        struct Invalid<'a> {
+            ok: bool,
+            errors: &'a [Problem],
+        }
+        match self {
+            Built::Ready(request) => Ready { ok: true, request }.serialize(serializer),
+            Built::Invalid(errors) => Invalid { ok: false, errors }.serialize(serializer),
+        }
+    }
+}
+
+/// A request ready for either signature, as `options.signature` chose.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(untagged)]
+pub enum Ready {
+    V1(SignedReady),
+    V3(SignedReadyV3),
+}
+
+/// `build` or `build_v3`, as `options.signature` says.
+pub fn build_request(action: &str, params: &Params, options: &BuildOptions) -> Result<Built<Ready>, Misuse> {
+    Ok(match options.signature {
+        SignatureVersion::V1 => build(action, params, options)?.map(Ready::V1),
+        SignatureVersion::V3 => build_v3(action, params, options)?.map(Ready::V3),
+    })
+}
+
+impl<R> Built<R> {
+    fn map<T>(self, f: impl FnOnce(R) -> T) -> Built<T> {
+        match self {
+            Built::Ready(r) => Built::Ready(f(r)),
+            Built::Invalid(found) => Built::Invalid(found),
+        }
+    }
 }
 
 /// A validated request before any signature scheme: the business parameters
@@ -122,8 +183,6 @@ struct Valid {
     action: &'static Action,
     pairs: Vec<(&'static str, String)>,
     host: String,
-    /// `SignedReadyTexts::sent`.
-    sent: Option<u64>,
 }
 
 impl Valid {
@@ -131,20 +190,6 @@ impl Valid {
     fn business(&self) -> impl Iterator<Item = (&str, &str)> {
         self.pairs.iter().map(|(k, v)| (*k, v.as_str()))
     }
-}
-
-/// The texts of a valid V1 request, without its parameters: what the JS bindings
-/// carry across (they read the parameters back from the canonical query).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct SignedReadyTexts {
-    pub canonical_query: String,
-    pub string_to_sign: String,
-    /// The URL is `https://<host>/?<canonicalQuery>`.
-    pub host: String,
-    /// Which of the action's fields were sent: bit `i` for `action.fields[i]`
-    /// (`None` past 64 fields). With the action and whether a security token was
-    /// sent, it names the query's keys.
-    pub sent: Option<u64>,
 }
 
 /// Looks an action up, or says that the caller named none we know.
@@ -161,16 +206,11 @@ fn validated(action: &str, params: &Params, options: &BuildOptions) -> Result<Re
     if !checked.is_valid() {
         return Ok(Err(checked.problems));
     }
-    let mut sent = Some(0u64);
-    for (field, _) in &checked.values {
-        let bit = action.fields.iter().position(|f| core::ptr::eq(f, *field)).and_then(|i| 1u64.checked_shl(u32::try_from(i).ok()?));
-        sent = sent.zip(bit).map(|(mask, bit)| mask | bit);
-    }
     let pairs: Vec<(&'static str, String)> =
         checked.values.into_iter().filter(|(f, _)| f.name != "Action").map(|(f, v)| (f.name, v.written())).collect();
     let region = pairs.iter().find(|(k, _)| *k == "RegionId").map_or("", |(_, v)| v.as_str());
     let host = options.endpoint.clone().unwrap_or_else(|| default_endpoint(region));
-    Ok(Ok(Valid { action, pairs, host, sent }))
+    Ok(Ok(Valid { action, pairs, host }))
 }
 
 /// Validates `params` for `action` and, when there is no error, serializes them
@@ -181,18 +221,7 @@ pub fn build(action: &str, params: &Params, options: &BuildOptions) -> Result<Bu
             let (pairs, canonical_query, string_to_sign) = v1_texts(&valid, options);
             let params = owned(&pairs);
             let url = format!("https://{}/?{canonical_query}", valid.host);
-            Built::Ready(SignedReady { params, canonical_query, string_to_sign, url, method: options.method })
-        }
-        Err(problems) => Built::Invalid(problems),
-    })
-}
-
-/// `build` without the parameter list, which the texts hold.
-pub fn build_texts(action: &str, params: &Params, options: &BuildOptions) -> Result<Built<SignedReadyTexts>, Misuse> {
-    Ok(match validated(action, params, options)? {
-        Ok(valid) => {
-            let (_, canonical_query, string_to_sign) = v1_texts(&valid, options);
-            Built::Ready(SignedReadyTexts { canonical_query, string_to_sign, host: valid.host, sent: valid.sent })
+            Built::Ready(SignedReady { method: options.method, params, canonical_query, string_to_sign, url })
         }
         Err(problems) => Built::Invalid(problems),
     })
@@ -278,10 +307,11 @@ pub fn build_v3(action: &str, params: &Params, options: &BuildOptions) -> Result
     let string_to_sign = v3::string_to_sign(&canonical_request);
     let url = format!("https://{host}/?{canonical_query}");
     Ok(Built::Ready(SignedReadyV3 {
+        method: options.method,
+        access_key_id: options.access_key_id.clone(),
+        url,
         params,
         canonical_query,
-        url,
-        method: options.method,
         headers,
         hashed_payload,
         canonical_request,
@@ -377,7 +407,7 @@ mod tests {
             let options = BuildOptions { security_token: token, ..Default::default() };
             for action in rules::ACTION_NAMES.iter().filter_map(|name| rules::action(name)) {
                 let pairs = action.fields.iter().filter(|f| f.name != "Action").map(|f| (f.name, "v".to_owned())).collect();
-                let valid = Valid { action, pairs, host: String::new(), sent: None };
+                let valid = Valid { action, pairs, host: String::new() };
                 let (pairs, ..) = v1_texts(&valid, &options);
                 let mut sorted = pairs.clone();
                 sorted.sort();

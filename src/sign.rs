@@ -8,7 +8,8 @@ use crate::rpc::encode::percent_encode;
 use crate::rpc::v3::{self, ALGORITHM};
 
 /// Which of Alibaba Cloud's two request signatures.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum SignatureVersion {
     /// RPC signature 1.0, HMAC-SHA1 over `METHOD&%2F&…` (the default).
     #[default]

@@ -207,21 +207,21 @@ fn check_format(report: &mut Report, name: &str, code: &'static str, format: For
 
 /// Unknown and reserved names, sorted by name so the order does not depend on the caller's.
 fn check_names(report: &mut Report, action: &Action, params: &Params) {
-    // The next name in byte order each time, not a sort: at most `MAX_PROBLEMS`
-    // are reported, and this keeps a sort's code out of the module.
-    let mut last: Option<&str> = None;
-    while !report.full() {
-        // A name whose value is not given (SPEC §3: absent, null, "") is not a parameter at all.
-        let given = params.iter().filter(|(_, v)| !matches!(v, Input::Missing) && !matches!(v, Input::Text(s) if s.is_empty()));
-        let next = given.map(|(k, _)| k.as_str()).filter(|k| last.is_none_or(|l| *k > l) && action.field(k).is_none()).min();
-        let Some(key) = next else { return };
-        last = Some(key);
+    // A name whose value is not given (SPEC §3: absent, null, "") is not a parameter at all.
+    let given = |v: &Input| !matches!(v, Input::Missing | Input::Null) && !matches!(v, Input::Text(s) if s.is_empty());
+    let mut names: Vec<&str> = params.iter().filter(|(k, v)| given(v) && action.field(k).is_none()).map(|(k, _)| k.as_str()).collect();
+    names.sort_unstable();
+    names.dedup();
+    let fields: Vec<&'static str> = action.fields.iter().map(|f| f.name).collect();
+    for key in names {
+        if report.full() {
+            return;
+        }
         if RESERVED.contains(&key) {
             report.add(key, Rule::Reserved, INVALID_PARAMETER, Msg::Reserved);
         } else {
             // A name in another case or misspelt (`regionid`, `Region`, `UserCnt`).
-            let names: Vec<&'static str> = action.fields.iter().map(|f| f.name).collect();
-            report.add(key, Rule::Unknown, INVALID_PARAMETER, Msg::Unknown { hint: near(key, &names) });
+            report.add(key, Rule::Unknown, INVALID_PARAMETER, Msg::Unknown { hint: near(key, &fields) });
         }
     }
 }

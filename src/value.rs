@@ -5,11 +5,17 @@
 //! turns an `Input` into a typed `Value` for one field, or says why it cannot.
 use crate::rules::Type;
 
-/// A value exactly as the caller gave it.
-#[derive(Clone, Debug, PartialEq)]
+/// A value exactly as the caller gave it. It reads from JSON (`null`, a string,
+/// a number, a boolean; an array or object is `Other`) and from the JS
+/// boundary's snapshot, which adds tags: `["bigint", digits]`, `["badText"]`,
+/// `["date", text]`, `["other", kind]`.
+#[derive(Clone, Debug, Default, PartialEq)]
 pub enum Input {
-    /// `undefined` or `null`.
+    /// `undefined`, or absent.
+    #[default]
     Missing,
+    /// `null`: not given either, but named as such in a misuse message.
+    Null,
     Text(String),
     Number(f64),
     /// A JS BigInt, as its decimal digits (optional leading `-`).
@@ -17,8 +23,75 @@ pub enum Input {
     Bool(bool),
     /// A string holding an unpaired UTF-16 surrogate: never replaced, always refused.
     BadText,
+    /// A JS Date, as `YYYY-MM-DDThh:mm:ssZ` ("" for an invalid one or a year past 9999).
+    Date(String),
     /// Anything else (array, object, function, symbol), named for messages.
     Other(&'static str),
+}
+
+impl<'de> serde::Deserialize<'de> for Input {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(InputVisitor)
+    }
+}
+
+struct InputVisitor;
+
+impl<'de> serde::de::Visitor<'de> for InputVisitor {
+    type Value = Input;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a parameter value")
+    }
+    fn visit_unit<E>(self) -> Result<Input, E> {
+        Ok(Input::Null)
+    }
+    fn visit_none<E>(self) -> Result<Input, E> {
+        Ok(Input::Null)
+    }
+    fn visit_bool<E>(self, b: bool) -> Result<Input, E> {
+        Ok(Input::Bool(b))
+    }
+    fn visit_f64<E>(self, n: f64) -> Result<Input, E> {
+        Ok(Input::Number(n))
+    }
+    // JSON integers beyond 2^53 keep their digits, as a BigInt does.
+    fn visit_i64<E: serde::de::Error>(self, n: i64) -> Result<Input, E> {
+        Ok(if is_safe_integer(n) { Input::Number(n as f64) } else { Input::BigInt(n.to_string()) })
+    }
+    fn visit_u64<E: serde::de::Error>(self, n: u64) -> Result<Input, E> {
+        match i64::try_from(n) {
+            Ok(n) => self.visit_i64(n),
+            Err(_) => Ok(Input::BigInt(n.to_string())),
+        }
+    }
+    fn visit_str<E>(self, s: &str) -> Result<Input, E> {
+        Ok(Input::Text(s.to_owned()))
+    }
+    fn visit_string<E>(self, s: String) -> Result<Input, E> {
+        Ok(Input::Text(s))
+    }
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Input, A::Error> {
+        while map.next_entry::<serde::de::IgnoredAny, serde::de::IgnoredAny>()?.is_some() {}
+        Ok(Input::Other("an object"))
+    }
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Input, A::Error> {
+        let tag: Option<String> = seq.next_element().unwrap_or_default();
+        let value: Option<String> = if tag.is_some() { seq.next_element().unwrap_or_default() } else { None };
+        while seq.next_element::<serde::de::IgnoredAny>()?.is_some() {}
+        Ok(match (tag.as_deref(), value) {
+            (Some("bigint"), Some(digits)) => Input::BigInt(digits),
+            (Some("badText"), None) => Input::BadText,
+            (Some("date"), Some(text)) => Input::Date(text),
+            (Some("other"), Some(kind)) => Input::Other(match kind.as_str() {
+                "a function" => "a function",
+                "a symbol" => "a symbol",
+                "an object" => "an object",
+                _ => "an array",
+            }),
+            _ => Input::Other("an array"),
+        })
+    }
 }
 
 impl From<&str> for Input {
@@ -48,7 +121,8 @@ impl From<bool> for Input {
 }
 
 /// A value a message was built from; becomes a JSON number, string or array.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+#[serde(untagged)]
 pub enum Param {
     Int(i64),
     /// A finite number that is not a safe integer (a fraction, or beyond 2^53).
@@ -65,6 +139,18 @@ pub enum Value {
     Text(String),
     Int(i64),
     Bool(bool),
+}
+
+/// As JS reads it: a number, or beyond 2^53 the exact digits as a string.
+impl serde::Serialize for Value {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Value::Text(s) => serializer.serialize_str(s),
+            Value::Int(n) if is_safe_integer(*n) => serializer.serialize_i64(*n),
+            Value::Int(n) => serializer.collect_str(n),
+            Value::Bool(b) => serializer.serialize_bool(*b),
+        }
+    }
 }
 
 impl Value {
@@ -120,7 +206,7 @@ pub fn is_js_space(c: char) -> bool {
 /// insignificant (numbers, booleans, enums and IDs) or part of the value (free text).
 pub fn coerce(input: &Input, ty: Type, trim: bool) -> Coerced {
     let text = match input {
-        Input::Missing => return Coerced::Absent,
+        Input::Missing | Input::Null => return Coerced::Absent,
         Input::BadText => return Coerced::Refused(Refusal::NotUnicode),
         Input::Text(s) => {
             let t = if trim || ty != Type::String { s.trim_matches(is_js_space) } else { s.as_str() };
@@ -166,7 +252,9 @@ fn int_from_f64(n: f64, min: f64, max: f64) -> Option<Value> {
 /// Describes a caller's value for a message, short and unambiguous.
 pub fn describe(input: &Input) -> String {
     match input {
-        Input::Missing => "nothing".to_owned(),
+        Input::Missing => "undefined".to_owned(),
+        Input::Null => "null".to_owned(),
+        Input::Date(_) => "an object".to_owned(),
         Input::Text(s) => quote(s),
         Input::Number(n) => js_number(*n),
         Input::BigInt(s) => format!("{s}n"),

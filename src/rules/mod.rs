@@ -8,7 +8,7 @@ mod upgrade;
 use crate::locale::Text;
 
 /// The API's parameter types.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
 pub enum Type {
     String,
     /// 32-bit signed.
@@ -30,7 +30,8 @@ impl Type {
 }
 
 /// A text shape checked by `format` rules.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
 pub enum Format {
     /// Lower-case words and digits joined by `-` (`cn-shanghai-finance-1`).
     RegionId,

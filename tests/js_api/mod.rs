@@ -100,7 +100,7 @@ fn seed000_ok() {
 #[wasm_bindgen_test]
 fn actions_are_the_three_order_actions_in_table_order() {
     assert_eq!(
-        json(&actions().into()),
+        json(&actions().unwrap()),
         r#"["CreateSmartAccessGatewaySoftware","CreateSmartAccessGateway","UpgradeSmartAccessGatewaySoftware"]"#
     );
 }
@@ -149,7 +149,7 @@ fn results_are_plain_json_compatible_objects() {
           return ['string', 'number', 'boolean'].includes(typeof x); })(v)");
     let is_plain: js_sys::Function = is_plain.into();
     let results = [
-        actions().into(),
+        actions().unwrap(),
         describe(&js(HARDWARE), &JsValue::UNDEFINED).unwrap(),
         problems(SOFTWARE, "{UserCount: 7, Bogus: 1}"),
         build(SOFTWARE, SEED000, FIXED),

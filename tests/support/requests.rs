@@ -118,6 +118,7 @@ pub fn valid_options() -> impl Strategy<Value = BuildOptions> {
             endpoint,
             security_token,
             locale: if zh { Locale::ZhCn } else { Locale::En },
+            ..Default::default()
         })
 }
 
