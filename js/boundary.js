@@ -3,16 +3,34 @@
 // Everything it uses is taken from the realm when the module loads, so that a
 // later change to a global (JSON.parse, Object.keys, Error ...) changes nothing.
 
+// `uncurry(String.prototype.slice)(s, 0, 1)` is `s.slice(0, 1)` with the slice of load time.
+const uncurry = Function.prototype.bind.bind(Function.prototype.call);
 const { getPrototypeOf, keys, create } = Object;
 const { isArray } = Array;
 const parseJson = JSON.parse;
-const dateTime = Date.prototype.getTime;
-const isoString = Date.prototype.toISOString;
-const headersForEach = globalThis.Headers?.prototype.forEach;
-const random = globalThis.crypto?.getRandomValues?.bind(globalThis.crypto);
+const stringify = JSON.stringify;
+const RealDate = Date;
+const dateTime = uncurry(Date.prototype.getTime);
+const isoString = uncurry(Date.prototype.toISOString);
+const headersForEach = globalThis.Headers && uncurry(globalThis.Headers.prototype.forEach);
+const random = globalThis.crypto?.getRandomValues && uncurry(globalThis.crypto.getRandomValues);
+const realCrypto = globalThis.crypto;
+const slice = uncurry(String.prototype.slice);
+const charCodeAt = uncurry(String.prototype.charCodeAt);
+const isWellFormed = String.prototype.isWellFormed && uncurry(String.prototype.isWellFormed);
 const errors = { Error, TypeError, RangeError };
-// Node 18 has no String.prototype.isWellFormed; a `u` regex sees only lone surrogates.
-const wellFormed = String.prototype.isWellFormed ? (s) => s.isWellFormed() : (s) => !/[\uD800-\uDFFF]/u.test(s);
+const HEX = "0123456789abcdef";
+
+// Whether `s` has no unpaired surrogate (Node 18 lacks isWellFormed).
+function wellFormed(s) {
+  if (isWellFormed) return isWellFormed(s);
+  for (let i = 0; i < s.length; i++) {
+    const c = charCodeAt(s, i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length && (charCodeAt(s, i + 1) & 0xfc00) === 0xdc00) i++;
+    else if (c >= 0xd800 && c <= 0xdfff) return false;
+  }
+  return true;
+}
 
 /** An Error of class `kind` ("Error", "TypeError", "RangeError"), with `cause` when given. */
 export function fail(kind, message, cause) {
@@ -26,22 +44,28 @@ export function parse(text) {
 
 /** The current time as `YYYY-MM-DDThh:mm:ssZ`. */
 export function now() {
-  return isoString.call(new Date()).slice(0, 19) + "Z";
+  return slice(isoString(new RealDate()), 0, 19) + "Z";
 }
 
 /** A random (version 4) UUID, or undefined when the platform has no crypto. */
 export function nonce() {
   if (!random) return undefined;
-  const b = random(new Uint8Array(16));
+  const b = random(realCrypto, new Uint8Array(16));
   b[6] = (b[6] & 0x0f) | 0x40; // RFC 9562: version 4
   b[8] = (b[8] & 0x3f) | 0x80; // variant 10
-  const hex = Array.from(b, (x) => x.toString(16).padStart(2, "0")).join("");
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+  let out = "";
+  for (let i = 0; i < 16; i++) out += (i === 4 || i === 6 || i === 8 || i === 10 ? "-" : "") + HEX[b[i] >> 4] + HEX[b[i] & 15];
+  return out;
 }
 
 // `params.RegionId`, or `params["odd key"]` for a key that is not a plain name.
 function path(base, key) {
-  return /^\w{1,64}$/.test(key) ? `${base}.${key}` : `${base}[${JSON.stringify(key.length > 40 ? key.slice(0, 40) + "…" : key)}]`;
+  let plain = key.length > 0 && key.length <= 64;
+  for (let i = 0; plain && i < key.length; i++) {
+    const c = charCodeAt(key, i);
+    plain = c === 95 || (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  }
+  return plain ? `${base}.${key}` : `${base}[${stringify(key.length > 40 ? slice(key, 0, 40) + "…" : key)}]`;
 }
 
 // How a thrown value is named in a message: its `message` when it is a short string.
@@ -86,7 +110,7 @@ function isPlain(v) {
 
 function brand(method, v) {
   try {
-    method.call(v, () => {});
+    method(v, () => {});
     return true;
   } catch {
     return false;
@@ -130,13 +154,13 @@ export function snapshot(call, names, values, depth, budget, maxKeys) {
     }
     if (brand(dateTime, v)) {
       // The Date's own time value: an own `getTime` (caller code) is never called.
-      const time = dateTime.call(v);
-      const iso = time !== time ? "" : isoString.call(v); // NaN: an invalid Date
-      return ["date", iso.length === 24 ? iso.slice(0, 19) + "Z" : ""]; // four-digit years only
+      const time = dateTime(v);
+      const iso = time !== time ? "" : isoString(v); // NaN: an invalid Date
+      return ["date", iso.length === 24 ? slice(iso, 0, 19) + "Z" : ""]; // four-digit years only
     }
     if (depth > 0 && headersForEach && brand(headersForEach, v)) {
       const out = create(null);
-      headersForEach.call(v, (value, name) => (out[text(name, what)] = text(value, what)));
+      headersForEach(v, (value, name) => (out[text(name, what)] = text(value, what)));
       return out;
     }
     let own;
@@ -154,11 +178,13 @@ export function snapshot(call, names, values, depth, budget, maxKeys) {
       try {
         value = v[key];
       } catch (e) {
-        throw threw(path(what, key), e);
+        throw threw(`reading ${path(what, key)}`, e);
       }
       out[key] = copy(value, path(what, key), depth - 1);
     }
     return out;
   };
-  return values.map((v, i) => copy(v, names[i], depth));
+  const out = create(null); // indexed like an array, with no prototype whose setters could run
+  for (let i = 0; i < values.length; i++) out[i] = copy(values[i], names[i], depth);
+  return out;
 }

@@ -124,6 +124,7 @@ impl From<bool> for Input {
 #[derive(Clone, Debug, PartialEq, serde::Serialize)]
 #[serde(untagged)]
 pub enum Param {
+    #[serde(serialize_with = "exact")]
     Int(i64),
     /// A finite number that is not a safe integer (a fraction, or beyond 2^53).
     Num(f64),
@@ -131,6 +132,15 @@ pub enum Param {
     Str(String),
     Ints(Vec<i64>),
     Strs(Vec<&'static str>),
+}
+
+/// An integer as JS can hold it: a number, or beyond 2^53 its exact digits as a string.
+fn exact<S: serde::Serializer>(n: &i64, serializer: S) -> Result<S::Ok, S::Error> {
+    if is_safe_integer(*n) {
+        serializer.serialize_i64(*n)
+    } else {
+        serializer.collect_str(n)
+    }
 }
 
 /// A coerced, typed value; `Integer` and `Long` both live in `Int`.
@@ -146,8 +156,7 @@ impl serde::Serialize for Value {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match self {
             Value::Text(s) => serializer.serialize_str(s),
-            Value::Int(n) if is_safe_integer(*n) => serializer.serialize_i64(*n),
-            Value::Int(n) => serializer.collect_str(n),
+            Value::Int(n) => exact(n, serializer),
             Value::Bool(b) => serializer.serialize_bool(*b),
         }
     }

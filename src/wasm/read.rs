@@ -78,9 +78,11 @@ impl Call {
         if snap.is_undefined() || snap.is_null() {
             return Ok(None);
         }
-        match serde_wasm_bindgen::from_value::<Object>(snap.clone()) {
-            Ok(Object(entries)) => Ok(Some(entries)),
-            Err(_) => Err(self.type_error(what, expected, &self.input(snap))),
+        // A snapshot's object is a plain object; anything else is a tag, an array.
+        let read = (snap.is_object() && !js_sys::Array::is_array(&snap)).then(|| serde_wasm_bindgen::from_value::<Object>(snap.clone()));
+        match read {
+            Some(Ok(Object(entries))) => Ok(Some(entries)),
+            _ => Err(self.type_error(what, expected, &self.input(snap))),
         }
     }
 
