@@ -18,11 +18,11 @@ case "$(wasm-opt --version)" in
   *) echo "package.sh: wasm-opt must be npm binaryen 132 (run scripts/setup.sh)" >&2; exit 1 ;;
 esac
 
-# Every build has the feature `standalone` (no std in the module: Cargo.toml, src/lib.rs).
-# Browser builds are optimized for size (Cargo.toml: opt-level "z", wasm-opt -Oz): a
+# Only the Node build has the feature `sign` (Cargo.toml): no AccessKey secret belongs
+# in a page, so the browser builds cannot sign. Browser builds are optimized for size (Cargo.toml: opt-level "z", wasm-opt -Oz): a
 # buyer downloads them on every visit. The web and bundler builds share one cargo build.
 for target in web bundler; do
-  wasm-pack --quiet build --mode no-install --release --target "$target" --out-dir "pkg-$target" -- --features standalone
+  wasm-pack --quiet build --mode no-install --release --target "$target" --out-dir "pkg-$target"
 done
 # Their JS (glue and snippets) is minified too: it is downloaded with the module.
 find pkg-web pkg-bundler -name '*.js' -print0 | while IFS= read -r -d '' f; do
@@ -32,7 +32,7 @@ done
 # (about 1.5 times fewer instructions per build, ~21 KB gzip larger), in its own
 # target dir so neither profile rebuilds the other.
 CARGO_TARGET_DIR=target/speed CARGO_PROFILE_RELEASE_OPT_LEVEL=3 \
-  wasm-pack --quiet build --mode no-install --release --no-opt --target nodejs --out-dir pkg-node -- --features standalone
+  wasm-pack --quiet build --mode no-install --release --no-opt --target nodejs --out-dir pkg-node -- --features sign
 wasm-opt -O3 pkg-node/smartag_request_bg.wasm -o pkg-node/smartag_request_bg.wasm
 
 # The nodejs glue require()s the JS snippets (js/*.js, ES modules): give the node

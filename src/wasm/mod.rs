@@ -25,6 +25,9 @@ use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &str = include_str!("../api.d.ts");
+#[cfg(feature = "sign")]
+#[wasm_bindgen(typescript_custom_section)]
+const SIGNING_TYPES: &str = include_str!("../api.sign.d.ts");
 
 mod js {
     use wasm_bindgen::prelude::*;

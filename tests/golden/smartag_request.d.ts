@@ -234,8 +234,6 @@ export type BuildResult<S extends SignatureVersion = SignatureVersion> = SignedR
 
 export interface ParseOptions {
     locale?: Locale;
-    /** With the secret, the result says whether the request's `Signature` is valid (trusted contexts only). */
-    accessKeySecret?: string;
     /** The method the request was (to be) sent with, for verification: `"GET"` when not given (it is not guessed: pass `"POST"` for a body). */
     method?: HttpMethod;
 }
@@ -314,20 +312,5 @@ params: object,
 options: OptionsFor<S>,
 ): BuildResult<S>;
 
-/**
- * The signature of a string-to-sign, for trusted contexts only (a backend, never a browser):
- * base64 HMAC-SHA1 with key `accessKeySecret + "&"` for `"v1"` (the default), hex HMAC-SHA256 with the bare secret for `"v3"`.
- */
-export function sign(stringToSign: string, accessKeySecret: string, signature?: SignatureVersion): string;
-
-/** A V1 result's `url` with `&Signature=<percent-encoded signature>` appended (trusted contexts only). */
-export function signedUrl(built: SignedReadyRequest, accessKeySecret: string): string;
-
-/** A V3 result's `Authorization` header value: `ACS3-HMAC-SHA256 Credential=…,SignedHeaders=…,Signature=…` (trusted contexts only). */
-export function authorization(built: SignedReadyRequestV3, accessKeySecret: string): string;
-
 /** Reads a V1 request back from a URL (scheme optional), a query string, a POST body or a docs request example; never throws for its content. */
-export function parseRequest(urlOrQuery: string, options: ParseOptions & { accessKeySecret: string }): VerifiedRequest;
 export function parseRequest(urlOrQuery: string, options?: ParseOptions & { accessKeySecret?: undefined }): ParsedRequest;
-/** Options that may hold a secret: `signatureValid` is there exactly when one was given. */
-export function parseRequest(urlOrQuery: string, options: ParseOptions): ParsedRequest & { signatureValid?: boolean };

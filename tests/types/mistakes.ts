@@ -15,6 +15,10 @@ import {
   type Problem,
 } from "smartag-request";
 import { buildRequest as buildInBrowser } from "smartag-request/web";
+// @ts-expect-error the browser builds cannot sign (no secret belongs in a page)
+import { sign as signInBrowser } from "smartag-request/web";
+// @ts-expect-error nor can the bundler build
+import { signedUrl as signInBundle } from "smartag-request/bundler";
 
 const options = { accessKeyId: "testid" };
 const software = { RegionId: "cn-shanghai", Period: 12, AutoPay: true, ChargeType: "PREPAY", UserCount: 5, DataPlan: 5 };
