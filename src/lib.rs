@@ -52,6 +52,7 @@ mod heap;
 pub(crate) mod prelude {
     pub use alloc::borrow::ToOwned;
     pub use alloc::boxed::Box;
+    pub use alloc::format;
     pub use alloc::string::{String, ToString};
     pub use alloc::vec;
     pub use alloc::vec::Vec;
@@ -73,7 +74,7 @@ pub mod value;
 pub mod wasm;
 
 pub use messages::Locale;
-pub use parse::{parse_request, parse_request_lossy, Parsed};
+pub use parse::{parse_http_request, parse_request, parse_request_lossy, HttpRequest, Parsed};
 #[allow(unused_imports)]
 use prelude::*;
 pub use problem::{Param, Problem, Rule, Severity};
