@@ -305,8 +305,9 @@ fn merge(pairs: &mut Pairs, body: Pairs, report: &mut Report) {
 /// The host of an `http(s)://` URL and its query (without any `#fragment`); or,
 /// when what comes before the first `?` is a URL without a scheme (no pair in it:
 /// `smartag.cn-shanghai.aliyuncs.com/?…`, or the docs' `http(s)://[Endpoint]/?…`,
-/// which names no host), its host, if it names one, and its query; or no host and
-/// the whole input (after a leading `?`) as the query.
+/// which names no host), its host, if it names one, and its query; or, for a path
+/// without a `?`, no host and no query; or no host and the whole input (after a
+/// leading `?`) as the query.
 fn split_url(input: &str) -> (Option<String>, &str) {
     for scheme in ["https://", "http://"] {
         let Some(rest) = input.get(..scheme.len()).filter(|p| p.eq_ignore_ascii_case(scheme)).and_then(|_| input.get(scheme.len()..))
@@ -324,6 +325,8 @@ fn split_url(input: &str) -> (Option<String>, &str) {
             let host = before.split('/').next().filter(|h| h.contains('.') && is_host(h)).map(str::to_owned);
             (host, query_of(input))
         }
+        // A path without a query (`/`, the URL of a POST whose pairs are in its body).
+        _ if input.starts_with('/') => (None, query_of(input)),
         _ => (None, input.strip_prefix('?').unwrap_or(input)),
     }
 }
