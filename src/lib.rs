@@ -44,7 +44,7 @@ pub mod value;
 pub mod wasm;
 
 pub use locale::{Locale, Text};
-pub use parse::{parse_request, parse_request_lossy, Parsed};
+pub use parse::{parse_http_request, parse_request, parse_request_lossy, HttpRequest, Parsed};
 pub use problem::{Param, Problem, Rule, Severity};
 pub use request::{build, build_v3, BuildOptions, Built, Method, Misuse, ResponseFormat, SignedReady, SignedReadyV3};
 pub use sign::{authorization, sign, signed_url, SignatureVersion};

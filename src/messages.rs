@@ -88,6 +88,31 @@ pub enum Msg {
     BadEncoding {
         got: String,
     },
+    /// A V3 `Authorization` header that is not
+    /// `ACS3-HMAC-SHA256 Credential=…,SignedHeaders=…,Signature=…`.
+    Authorization {
+        got: String,
+    },
+    /// A V3 header sent but not in `SignedHeaders` (`listed: false`), or in
+    /// `SignedHeaders` but not sent (`listed: true`).
+    Unsigned {
+        listed: bool,
+    },
+    /// A V3 `x-acs-signature-nonce` that is not 1 to 128 printable ASCII characters.
+    Nonce {
+        got: String,
+    },
+    /// A V3 `x-acs-content-sha256` that is not 64 hex digits (`body: None`), or
+    /// not the SHA-256 of the body, which is `body`.
+    ContentHash {
+        got: String,
+        body: Option<String>,
+    },
+    /// More items than are read (headers); the rest are left out.
+    TooMany {
+        max: usize,
+        got: usize,
+    },
 }
 
 fn int(n: i64) -> Param {
@@ -124,6 +149,12 @@ impl Msg {
             Msg::UnknownRegion { got, known } => vec![("value", text(got)), ("known", Param::Strs(known.to_vec()))],
             Msg::Timestamp { got } => vec![("format", text("YYYY-MM-DDThh:mm:ssZ")), ("value", text(got))],
             Msg::BadEncoding { got } => vec![("value", text(got))],
+            Msg::Authorization { got } => vec![("format", text(AUTHORIZATION_FORMAT)), ("value", text(got))],
+            Msg::Unsigned { .. } => vec![],
+            Msg::Nonce { got } => vec![("value", text(got))],
+            Msg::ContentHash { got, body: None } => vec![("value", text(got))],
+            Msg::ContentHash { got, body: Some(body) } => vec![("value", text(got)), ("expected", text(body))],
+            Msg::TooMany { max, got } => vec![("max", size(*max)), ("value", size(*got))],
         };
         match self {
             Msg::OneOf { hint: Some(h), .. } | Msg::Unknown { hint: Some(h) } => p.push(("hint", text(h))),
@@ -133,6 +164,9 @@ impl Msg {
         p
     }
 }
+
+/// The shape of a V3 `Authorization` header, for messages.
+const AUTHORIZATION_FORMAT: &str = "ACS3-HMAC-SHA256 Credential=<AccessKeyId>,SignedHeaders=<names>,Signature=<hex>";
 
 /// Builds the sentence for `msg` about `field` in `locale`.
 pub fn render(msg: &Msg, field: &str, locale: Locale) -> String {
@@ -231,6 +265,23 @@ fn en(msg: &Msg, f: &str) -> String {
             "{f} has a broken percent-encoding ('%' must be followed by two hex digits, and the bytes must be UTF-8): {}.",
             crate::value::quote(got)
         ),
+        Msg::Authorization { got } => {
+            format!("{f} must be written {AUTHORIZATION_FORMAT}; got {}.", crate::value::quote(got))
+        }
+        Msg::Unsigned { listed: false } => {
+            format!("{f} is sent but not listed in SignedHeaders: every common request header that is sent must be signed.")
+        }
+        Msg::Unsigned { listed: true } => format!("{f} is listed in SignedHeaders but not sent."),
+        Msg::Nonce { got } => {
+            format!("{f} must be 1 to 128 printable ASCII characters without spaces, unique per request; got {}.", crate::value::quote(got))
+        }
+        Msg::ContentHash { got, body: None } => {
+            format!("{f} must be the SHA-256 of the body in lower-case hex (64 digits); got {}.", crate::value::quote(got))
+        }
+        Msg::ContentHash { got, body: Some(body) } => {
+            format!("{f} must be the SHA-256 of the body, {body}; got {}.", crate::value::quote(got))
+        }
+        Msg::TooMany { max, got } => format!("A request holds at most {max} {f}; got {got}: the rest are not read."),
     }
 }
 
@@ -283,6 +334,19 @@ fn zh(msg: &Msg, f: &str) -> String {
         Msg::BadEncoding { got } => {
             format!("{f} 的百分号编码有误（'%' 后必须跟两位十六进制数字，且解码后必须是 UTF-8）：{}。", crate::value::quote(got))
         }
+        Msg::Authorization { got } => format!("{f} 的格式必须为 {AUTHORIZATION_FORMAT}；实际为 {}。", crate::value::quote(got)),
+        Msg::Unsigned { listed: false } => format!("{f} 已发送，但未列入 SignedHeaders：发送的公共请求头都必须参与签名。"),
+        Msg::Unsigned { listed: true } => format!("{f} 列在 SignedHeaders 中，但请求中没有该请求头。"),
+        Msg::Nonce { got } => {
+            format!("{f} 必须是 1~128 个不含空格的可打印 ASCII 字符，且每个请求各不相同；实际为 {}。", crate::value::quote(got))
+        }
+        Msg::ContentHash { got, body: None } => {
+            format!("{f} 必须是请求正文的 SHA-256 摘要（64 位小写十六进制）；实际为 {}。", crate::value::quote(got))
+        }
+        Msg::ContentHash { got, body: Some(body) } => {
+            format!("{f} 必须是请求正文的 SHA-256 摘要 {body}；实际为 {}。", crate::value::quote(got))
+        }
+        Msg::TooMany { max, got } => format!("一个请求最多读取 {max} 个 {f}；实际为 {got} 个，其余的不予读取。"),
     }
 }
 

@@ -235,8 +235,13 @@ pub fn coerce(input: &Input, ty: Type, trim: bool) -> Coerced {
         (Type::Integer, None, Input::Number(n)) => int_from_f64(*n, f64::from(i32::MIN), f64::from(i32::MAX)),
         (Type::Long, None, Input::Number(n)) => int_from_f64(*n, -MAX_SAFE, MAX_SAFE),
         (Type::Boolean, None, Input::Bool(b)) => Some(Value::Bool(*b)),
-        (Type::Boolean, Some("true" | "1"), Input::Text(_)) => Some(Value::Bool(true)),
-        (Type::Boolean, Some("false" | "0"), Input::Text(_)) => Some(Value::Bool(false)),
+        // A boolean's text in any letter case, as the gateway reads it (SPEC §3):
+        // Alibaba's Python SDKs send `str(True)`, so `True`/`False`
+        // (alibabacloud-tea-openapi 0.4.6 and aliyun-python-sdk-core 2.16.1, in
+        // tests/sdk), the Node SDKs `true`/`false`, and the seeds' examples `1`/`0`.
+        // Nothing else: `yes`, `on`, `2`, `t` stay type problems. Written `true`/`false`.
+        (Type::Boolean, Some(t), Input::Text(_)) if t == "1" || t.eq_ignore_ascii_case("true") => Some(Value::Bool(true)),
+        (Type::Boolean, Some(t), Input::Text(_)) if t == "0" || t.eq_ignore_ascii_case("false") => Some(Value::Bool(false)),
         (Type::Boolean, None, Input::Number(n)) if *n == 1.0 => Some(Value::Bool(true)),
         (Type::Boolean, None, Input::Number(n)) if *n == 0.0 => Some(Value::Bool(false)),
         _ => None,
@@ -245,6 +250,10 @@ pub fn coerce(input: &Input, ty: Type, trim: bool) -> Coerced {
 }
 
 /// Parses an optionally negative run of ASCII digits (no `+`, no fraction, no exponent).
+/// The official SDKs type Integer and Long fields as integers and write them as
+/// plain decimal digits (`Period=12`, `DataPlan=5`; tests/sdk has their requests),
+/// so nothing an SDK sends is refused here; `12.0`, `+12`, `1e3` and `0x10` are
+/// what hand-written requests hold, and stay type problems (SPEC §3).
 fn parse_int(t: &str) -> Option<i64> {
     let digits = t.strip_prefix('-').unwrap_or(t);
     if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {

@@ -149,7 +149,11 @@ fn booleans() {
     for ok in [Input::Bool(true), Input::from("true"), Input::from("false"), Input::from("1"), Input::from("0"), Input::Number(0.0)] {
         assert_eq!(software_with("AutoPay", ok.clone()), vec![], "{ok:?}");
     }
-    for bad in [Input::from("yes"), Input::from("True"), Input::Number(2.0), Input::from("2")] {
+    // Any letter case, as the gateway reads it: Alibaba's Python SDKs send True/False.
+    for ok in ["True", "TRUE", "tRuE", "False", "FALSE", " True "] {
+        assert_eq!(software_with("AutoPay", ok), vec![], "{ok:?}");
+    }
+    for bad in [Input::from("yes"), Input::from("on"), Input::from("t"), Input::from("Truee"), Input::Number(2.0), Input::from("2")] {
         assert_eq!(software_with("AutoPay", bad.clone()), one("AutoPay", "type"), "{bad:?}");
     }
 }

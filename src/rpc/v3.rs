@@ -78,3 +78,21 @@ pub fn canonical_request(r: &Request<'_>) -> String {
 pub fn string_to_sign(canonical_request: &str) -> String {
     format!("{ALGORITHM}\n{}", sha256_hex(canonical_request.as_bytes()))
 }
+
+/// The canonical headers of `headers` over exactly the names `signed_headers`
+/// lists (`a;b;c`, as an `Authorization` header gives it), in its order: each
+/// name lower-cased, its values (any letter case of the name) trimmed, a
+/// repeated name's values sorted and joined by `,`, as [`canonical_headers`]
+/// does; a listed name that is not sent has an empty value. What a verifier
+/// rebuilds: the official SDKs sign more than [`is_signed_header`] names
+/// (`accept`, `user-agent`, `x-acs-credentials-provider` ...).
+pub fn canonical_headers_listed(headers: &[(&str, &str)], signed_headers: &str) -> String {
+    let mut canonical = String::new();
+    for name in signed_headers.split(';').map(str::trim).filter(|n| !n.is_empty()) {
+        let name = name.to_ascii_lowercase();
+        let mut values: Vec<&str> = headers.iter().filter(|(k, _)| k.eq_ignore_ascii_case(&name)).map(|(_, v)| v.trim()).collect();
+        values.sort_unstable();
+        canonical.push_str(&format!("{name}:{}\n", values.join(",")));
+    }
+    canonical
+}
