@@ -57,11 +57,13 @@ pub(crate) mod prelude {
     pub use alloc::vec::Vec;
 }
 
+pub mod cli;
 pub mod describe;
 pub mod messages;
 pub mod parse;
 pub mod problem;
 pub mod request;
+pub mod response;
 pub mod rpc;
 pub mod rules;
 pub mod sign;
@@ -72,12 +74,14 @@ pub mod value;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
+pub use cli::command_line;
 pub use messages::Locale;
 pub use parse::{parse_request, parse_request_lossy, Parsed};
 #[allow(unused_imports)]
 use prelude::*;
 pub use problem::{Param, Problem, Rule, Severity};
 pub use request::{build, build_v3, BuildOptions, Built, Method, Misuse, ResponseFormat, SignedReady, SignedReadyV3};
+pub use response::{parse_response, Answer, ResponseIn};
 pub use sign::{authorization, sign, signed_url, SignatureVersion};
 pub use value::{Input, Value};
 

@@ -57,6 +57,9 @@ pub enum Misuse {
     UnknownAction(String),
     /// A build option that is missing or malformed: (option name, what it must be).
     BadOption(&'static str, &'static str),
+    /// An input larger than the module reads: (what, the limit in bytes). A
+    /// `RangeError` in JS.
+    TooLarge(&'static str, usize),
 }
 
 impl fmt::Display for Misuse {
@@ -75,6 +78,7 @@ impl Misuse {
                 crate::cat!("unknown action ", crate::value::quote(a), "; expected one of ", crate::text::joined(rules::ACTION_NAMES, ", "))
             }
             Misuse::BadOption(name, what) => crate::cat!("options.", name, " must be ", what),
+            Misuse::TooLarge(what, limit) => alloc::format!("{what} is larger than {limit} bytes, more than any answer of the gateway"),
         }
     }
 }
