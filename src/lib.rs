@@ -27,6 +27,7 @@
 //! assert!(request.string_to_sign.starts_with("GET&%2F&AccessKeyId%3Dtestid%26Action%3DCreateSmartAccessGatewaySoftware"));
 //! ```
 
+pub mod cli;
 pub mod describe;
 pub mod locale;
 pub mod messages;
@@ -34,6 +35,7 @@ pub mod pairs;
 pub mod parse;
 pub mod problem;
 pub mod request;
+pub mod response;
 pub mod rpc;
 pub mod rules;
 pub mod sign;
@@ -43,10 +45,12 @@ pub mod value;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
+pub use cli::command_line;
 pub use locale::{Locale, Text};
 pub use parse::{parse_http_request, parse_request, parse_request_lossy, HttpRequest, Parsed};
 pub use problem::{Param, Problem, Rule, Severity};
 pub use request::{build, build_v3, BuildOptions, Built, Method, Misuse, ResponseFormat, SignedReady, SignedReadyV3};
+pub use response::{parse_response, Answer, ResponseIn};
 pub use sign::{authorization, sign, signed_url, SignatureVersion};
 pub use value::{Input, Value};
 

@@ -61,6 +61,9 @@ pub enum Misuse {
     UnknownAction(String),
     /// A build option that is missing or malformed: (option name, what it must be).
     BadOption(&'static str, &'static str),
+    /// An input larger than the module reads: (what, the limit in bytes). A
+    /// `RangeError` in JS.
+    TooLarge(&'static str, usize),
 }
 
 impl fmt::Display for Misuse {
@@ -79,6 +82,7 @@ impl Misuse {
                 format!("unknown action {}; expected one of {}", crate::value::quote(a), rules::ACTION_NAMES.join(", "))
             }
             Misuse::BadOption(name, what) => format!("options.{name} must be {what}"),
+            Misuse::TooLarge(what, limit) => format!("{what} is larger than {limit} bytes, more than any answer of the gateway"),
         }
     }
 }
