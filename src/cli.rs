@@ -33,7 +33,6 @@
 //!   every value (quotes, `$( )`, backticks, new lines, Chinese, a leading `-`)
 //!   reaches the CLI as exactly one argument, unchanged.
 
-
 /// The CLI's code for the product (`aliyun smartag …`).
 pub const PRODUCT: &str = "smartag";
 

@@ -98,6 +98,9 @@ pub struct SignedReady {
     pub canonical_query: String,
     pub string_to_sign: String,
     pub url: String,
+    /// The same request as an `aliyun` CLI command line, which signs with the
+    /// buyer's own profile; `None` when a value holds U+0000 (no shell argument can).
+    pub cli: Option<String>,
 }
 
 /// A valid request, ready for a V3 (ACS3-HMAC-SHA256) signer. RPC style: the
@@ -125,6 +128,8 @@ pub struct SignedReadyV3 {
     /// The header names joined by `;`, for the `Authorization` header.
     pub signed_headers: String,
     pub string_to_sign: String,
+    /// As `SignedReady::cli`.
+    pub cli: Option<String>,
 }
 
 /// The outcome of building: a signed-ready request (`SignedReady` for V1,
@@ -225,7 +230,8 @@ pub fn build(action: &str, params: &Params, options: &BuildOptions) -> Result<Bu
             let (pairs, canonical_query, string_to_sign) = v1_texts(&valid, options);
             let params = owned(&pairs);
             let url = format!("https://{}/?{canonical_query}", valid.host);
-            Built::Ready(SignedReady { method: options.method, params, canonical_query, string_to_sign, url })
+            let cli = crate::cli::command_line(valid.action.name, &params);
+            Built::Ready(SignedReady { method: options.method, params, canonical_query, string_to_sign, url, cli })
         }
         Err(problems) => Built::Invalid(problems),
     })
@@ -285,6 +291,7 @@ pub fn build_v3(action: &str, params: &Params, options: &BuildOptions) -> Result
     let mut query: Vec<(&str, &str)> = valid.business().collect();
     let canonical_query = v1::canonical_query(&mut query);
     let params = owned(&query);
+    let cli = crate::cli::command_line(action.name, &params);
     let hashed_payload = v3::sha256_hex(b"");
     let mut headers = owned(&[
         ("host", host),
@@ -321,6 +328,7 @@ pub fn build_v3(action: &str, params: &Params, options: &BuildOptions) -> Result
         canonical_request,
         signed_headers,
         string_to_sign,
+        cli,
     }))
 }
 

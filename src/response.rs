@@ -13,9 +13,9 @@
 
 use crate::messages::{Locale, Text};
 use crate::request::Misuse;
-use std::collections::BTreeMap;
 use serde::ser::{Serialize, SerializeStruct, Serializer};
 use serde_json::value::RawValue;
+use std::collections::BTreeMap;
 
 mod hints;
 mod xml;

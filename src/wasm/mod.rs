@@ -138,38 +138,103 @@ fn locale(call: &Call, options: JsValue) -> Result<Locale, JsValue> {
     Ok(Members { call, base: "options", entries }.choice("locale")?.unwrap_or_default())
 }
 
-/// A V1 request read back from a URL, query string or POST body: its action,
-/// typed parameters, common parameters and problems; with `accessKeySecret`
-/// (Node build), whether its signature is valid.
+/// A request read back, V1 or V3: from a URL, query string or POST body (a
+/// string), or from `{ method, url, headers, body }`; its action, typed
+/// parameters, common values and problems; with `accessKeySecret` (Node build),
+/// whether its signature is valid.
 #[wasm_bindgen(js_name = parseRequest, skip_typescript)]
 pub fn parse_request(input: &JsValue, options: &JsValue) -> Result<JsValue, JsValue> {
     let mut call = Call::new("parseRequest");
-    let Some(text) = call.string(input, "urlOrQuery")? else {
-        let expected = "a string (a URL, a query string or a POST body)";
-        return Err(call.type_error("urlOrQuery", expected, &call.describe(input)));
-    };
-    let [options] = call.snapshot(["options"], [options], 1)?;
+    let text = call.string(input, "request")?;
+    // A string is read as it is (above); only an object is snapshotted.
+    let object = if text.is_some() { JsValue::UNDEFINED } else { input.clone() };
+    let [request, options] = call.snapshot(["request", "options"], [&object, options], 2)?;
     let o = Members { call: &call, base: "options", entries: call.object("options", "a plain object", options)?.unwrap_or_default() };
     let locale = o.choice::<Locale>("locale")?.unwrap_or_default();
     let secret = o.text("accessKeySecret", "a string (an AccessKey secret)")?;
-    let method = o.choice::<Method>("method")?.unwrap_or_default();
-    // Its unpaired surrogates are problems of the pairs that hold them (data, not a throw).
-    let (text, broken) = lossy(&text);
-    let parsed = parse::parse_request_lossy(&text, &broken, locale);
-    let signature_valid = match secret {
-        None => None,
-        Some(secret) => Some(signing::verify(&call, &parsed, &secret, method)?),
+    let method = o.choice::<Method>("method")?;
+    if secret.is_some() && !cfg!(feature = "sign") {
+        return Err(call.range_error("options.accessKeySecret is read only by the Node build: no AccessKey secret belongs in a page"));
+    }
+    // A string's unpaired surrogates are problems of the pairs that hold them (data, not a throw).
+    let (url, url_broken, headers, body) = match text {
+        Some(text) => {
+            let (url, broken) = lossy(&text);
+            (url, broken, Vec::new(), None)
+        }
+        None => {
+            let expected = "a string (a URL, a query string or a POST body) or { method, url, headers, body }";
+            let entries = call
+                .object("request", expected, request.clone())?
+                .ok_or_else(|| call.type_error("request", expected, &call.input(request.clone())))?;
+            let r = Members { call: &call, base: "request", entries };
+            let headers = js_sys::Reflect::get(&request, &"headers".into()).unwrap_or_default();
+            let headers = call.object("request.headers", "a plain object or a Headers", headers)?.unwrap_or_default();
+            let mut texts = Vec::with_capacity(headers.len());
+            for (name, value) in headers {
+                let h = Members { call: &call, base: "request.headers", entries: vec![(name.clone(), value)] };
+                texts.push((name.clone(), h.required(&name, "a string")?));
+            }
+            let method = r.choice::<Method>("method")?;
+            let body = r.text("body", "a string")?;
+            (r.required("url", "a string")?, Vec::new(), texts, body.map(|b| (b, method)))
+        }
     };
+    let headers: Vec<(&str, &str)> = headers.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    let request = parse::HttpRequest {
+        method: method.or(body.as_ref().and_then(|(_, m)| *m)),
+        url: &url,
+        headers: &headers,
+        body: body.as_ref().map(|(b, _)| b.as_str()),
+        url_broken: &url_broken,
+        body_broken: &[],
+    };
+    let parsed = parse::parse_http_request(&request, secret.as_deref(), locale).map_err(|m| call.misuse(m))?;
     #[derive(serde::Serialize)]
-    #[serde(rename_all = "camelCase")]
     struct Result<'a> {
         ok: bool,
         #[serde(flatten)]
         parsed: &'a parse::Parsed,
-        #[serde(skip_serializing_if = "Option::is_none")]
-        signature_valid: Option<bool>,
     }
-    js::write(&Result { ok: parsed.is_valid(), parsed: &parsed, signature_valid })
+    js::write(&Result { ok: parsed.is_valid(), parsed: &parsed })
+}
+
+/// The gateway's answer read: `{ status?, headers?, body }` or the body text.
+#[wasm_bindgen(js_name = parseResponse, skip_typescript)]
+pub fn parse_response(action: &JsValue, response: &JsValue, options: &JsValue) -> Result<JsValue, JsValue> {
+    let mut call = Call::new("parseResponse");
+    let action = call.action(action)?;
+    let [response, options] = call.snapshot(["response", "options"], [response, options], 2)?;
+    let locale = locale(&call, options)?;
+    let (status, content_type, body) = match call.input(response.clone()) {
+        Input::Text(body) => (None, None, body),
+        _ => {
+            let expected = "{ status?, headers?, body } or the body text";
+            let entries = call
+                .object("response", expected, response.clone())?
+                .ok_or_else(|| call.type_error("response", expected, &call.input(response.clone())))?;
+            let r = Members { call: &call, base: "response", entries };
+            let status = match r.get("status") {
+                Input::Missing | Input::Null => None,
+                Input::Number(n) if (100.0..=599.0).contains(n) && n.fract() == 0.0 => Some(*n as u16),
+                other => return Err(call.type_error("response.status", "an HTTP status (100 to 599)", other)),
+            };
+            let headers = js_sys::Reflect::get(&response, &"headers".into()).unwrap_or_default();
+            let headers = call.object("response.headers", "a plain object or a Headers", headers)?.unwrap_or_default();
+            let content_type = headers.into_iter().find(|(k, _)| k.eq_ignore_ascii_case("content-type")).and_then(|(_, v)| match v {
+                Input::Text(t) => Some(t),
+                _ => None,
+            });
+            (status, content_type, r.required("body", "a string (the body text)")?)
+        }
+    };
+    let answer = crate::response::parse_response(
+        action.name,
+        &crate::response::ResponseIn { status, content_type: content_type.as_deref(), body: body.as_bytes() },
+        locale,
+    )
+    .map_err(|m| call.misuse(m))?;
+    js::write(&answer)
 }
 
 /// A JS string with unpaired surrogates as text with U+FFFD in their place, and
@@ -190,14 +255,3 @@ fn lossy(s: &js_sys::JsString) -> (String, Vec<usize>) {
 mod signing;
 #[cfg(feature = "sign")]
 pub use signing::{authorization, sign, signed_url};
-
-/// Without the `sign` feature (the browser builds) nothing verifies: a secret is refused.
-#[cfg(not(feature = "sign"))]
-mod signing {
-    use super::Call;
-    use wasm_bindgen::JsValue;
-
-    pub fn verify(call: &Call, _: &crate::parse::Parsed, _: &str, _: crate::request::Method) -> Result<bool, JsValue> {
-        Err(call.range_error("options.accessKeySecret is read only by the Node build: no AccessKey secret belongs in a page"))
-    }
-}

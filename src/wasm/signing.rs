@@ -1,8 +1,6 @@
 //! The exports that take an AccessKey secret: the Node build's only (feature
 //! `sign`), for trusted contexts such as a backend; never in a page.
 use super::read::{Call, Members};
-use crate::parse::Parsed;
-use crate::request::Method;
 use crate::sign::{self, SignatureVersion};
 use crate::value::Input;
 use wasm_bindgen::prelude::*;
@@ -76,9 +74,4 @@ fn read_built<'a>(
         other => return Err(call.type_error("accessKeySecret", "a string (an AccessKey secret)", &other)),
     };
     Ok((built, secret))
-}
-
-/// Whether `parsed`'s V1 signature matches `secret` with `method`.
-pub fn verify(call: &Call, parsed: &Parsed, secret: &str, method: Method) -> Result<bool, JsValue> {
-    parsed.verify(secret, method).map_err(|m| call.misuse(m))
 }

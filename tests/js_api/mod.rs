@@ -478,8 +478,13 @@ fn longs_keep_every_digit_as_strings_and_bigints() {
 }
 
 #[wasm_bindgen_test]
-fn booleans_coerce_from_the_seed_spellings_only() {
-    for (value, written) in [("true", "true"), ("'true'", "true"), ("1", "true"), ("'1'", "true"), ("' 1 '", "true")].into_iter().chain([
+fn booleans_coerce_from_the_seed_and_sdk_spellings_only() {
+    // SPEC §3: the seeds' 1/0, and a boolean's text in any letter case (Python's True/False).
+    let spellings =
+        [("true", "true"), ("'true'", "true"), ("1", "true"), ("'1'", "true"), ("' 1 '", "true"), ("'True'", "true"), ("'TRUE'", "true")];
+    for (value, written) in spellings.into_iter().chain([
+        ("'False'", "false"),
+        ("'fALSE'", "false"),
         ("false", "false"),
         ("'false'", "false"),
         ("0", "false"),
@@ -489,7 +494,7 @@ fn booleans_coerce_from_the_seed_spellings_only() {
         let r = seed000_with("AutoPay", value);
         assert!(text(&r, "canonicalQuery").contains(&format!("&AutoPay={written}&")), "{value}: {}", json(&r));
     }
-    for value in ["2", "'yes'", "'TRUE'", "1n", "[true]", "new Boolean(true)"] {
+    for value in ["2", "'yes'", "'on'", "'t'", "1n", "[true]", "new Boolean(true)"] {
         assert_eq!(summary(&get(&seed000_with("AutoPay", value), "errors")), ["AutoPay:type"], "{value}");
     }
 }
@@ -612,8 +617,8 @@ const MISUSES: &[(&str, &str, &str, &str, &str)] = &[
     ("authorization", "V1_BUILT", "'testsecret'", "undefined", "RangeError: use signedUrl"),
     ("authorization", "{...V3_BUILT, signature: undefined}", "'testsecret'", "undefined", "TypeError: built.signature"),
     ("authorization", "V3_BUILT", "42", "undefined", "TypeError: accessKeySecret"),
-    ("parseRequest", "undefined", "undefined", "undefined", "TypeError: urlOrQuery"),
-    ("parseRequest", "new URL('https://h/?a=1')", "undefined", "undefined", "TypeError: urlOrQuery"),
+    ("parseRequest", "undefined", "undefined", "undefined", "TypeError: request"),
+    ("parseRequest", "new URL('https://h/?a=1')", "undefined", "undefined", "TypeError: request"),
     ("parseRequest", "'a=1'", "{accessKeySecret: ''}", "undefined", "RangeError: options.accessKeySecret"),
     ("parseRequest", "'a=1'", "{accessKeySecret: 'k', method: 'PUT'}", "undefined", "RangeError: options.method"),
     ("parseRequest", "'a=1'", "{locale: 'de'}", "undefined", "RangeError: options.locale"),
