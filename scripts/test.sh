@@ -24,14 +24,13 @@ step "V1 differential against the official signers (alibabacloud-openapi-util, @
 step "fuzzing (bounded: FUZZ_SECONDS per target, default 60)"
 ./scripts/fuzz.sh
 
-step "lints for wasm32 (the bindings and the wasm tests; the packaged build without std)"
-cargo clippy --quiet --target wasm32-unknown-unknown --all-targets -- -D warnings
-cargo clippy --quiet --target wasm32-unknown-unknown --all-targets --features small -- -D warnings
-cargo clippy --quiet --target wasm32-unknown-unknown --lib --features standalone -- -D warnings
+step "lints for wasm32 (the bindings and the wasm tests; the browser build without signing)"
+cargo clippy --quiet --target wasm32-unknown-unknown --all-targets --features sign -- -D warnings
+cargo clippy --quiet --target wasm32-unknown-unknown --lib -- -D warnings
 
 step "JS API in Node and headless Chromium (wasm-bindgen-test, shared cases in tests/js_api)"
-wasm-pack test --mode no-install --node -- --test node --features small
-wasm-pack test --mode no-install --headless --chrome --chromedriver /usr/bin/chromedriver -- --test browser --features small
+wasm-pack test --mode no-install --node -- --test node --features sign
+wasm-pack test --mode no-install --headless --chrome --chromedriver /usr/bin/chromedriver -- --test browser --features sign
 
 step "npm package: web, bundler and nodejs builds"
 ./scripts/package.sh

@@ -156,6 +156,8 @@ pub fn parse_request(input: &JsValue, options: &JsValue) -> Result<JsValue, JsVa
     if secret.is_some() && !cfg!(feature = "sign") {
         return Err(call.range_error("options.accessKeySecret is read only by the Node build: no AccessKey secret belongs in a page"));
     }
+    // Without `sign` the verifying code (HMAC, SHA-1) is left out of the module.
+    let secret = if cfg!(feature = "sign") { secret } else { None };
     // A string's unpaired surrogates are problems of the pairs that hold them (data, not a throw).
     let (url, url_broken, headers, body) = match text {
         Some(text) => {

@@ -2,4 +2,4 @@
 import * as api from "smartag-request";
 import { check } from "./checks.mjs";
 
-console.log(`node ESM import: ${check(api)} checks passed`);
+console.log(`node ESM import: ${check(api, true)} checks passed`);
