@@ -16,8 +16,8 @@ export type StringValue = string | null | undefined;
 export type IntegerValue = number | string | bigint | null | undefined;
 /** A Long (64-bit) parameter; beyond ±(2^53 − 1) a number is a `type` problem: give a decimal string or a bigint. */
 export type LongValue = number | string | bigint | null | undefined;
-/** A Boolean parameter; always sent as `true` / `false`. */
-export type BooleanValue = boolean | "true" | "false" | 0 | 1 | "0" | "1" | null | undefined;
+/** A Boolean parameter, its text in every letter case (the Python SDKs send `True`); always sent as `true` / `false`. */
+export type BooleanValue = boolean | "true" | "false" | "True" | "False" | "TRUE" | "FALSE" | 0 | 1 | "0" | "1" | null | undefined;
 
 /** The owner parameters of the official SDK models, accepted by every action. */
 export interface OwnerParams {
@@ -86,12 +86,13 @@ export interface ActionParams {
 /** What failed. */
 export type Rule = "required" | "type" | "enum" | "range" | "multipleOf" | "format" | "length" | "dependency" | "unknown" | "reserved";
 
-/** The error code the Alibaba service answers for the same mistake (the last four only from `parseRequest`). */
+/** The error code the Alibaba service answers for the same mistake (the last six only from `parseRequest`). */
 export type ProblemCode =
   | "MissingParameter"
   | "InvalidParameter"
   | "SAG.InvalidUserCount"
   | "SAG.InvalidDataPlan"
+  | "IncompleteSignature"
   | "InvalidApi.NotFound"
   | "InvalidParameter.Format"
   | "InvalidSignatureMethod"
@@ -190,6 +191,8 @@ export interface SignedReadyRequest {
   stringToSign: string;
   /** `https://<endpoint>/?<canonicalQuery>`; the signer appends `&Signature=…` (`signedUrl`). */
   url: string;
+  /** The same request as an `aliyun` CLI command line (POSIX-shell quoted), signed by the buyer's own CLI profile; null when a value holds U+0000. */
+  cli: string | null;
 }
 
 /** A valid request, ready for a V3 signer: the business parameters in the query, the rest in signed headers. */
@@ -213,6 +216,8 @@ export interface SignedReadyRequestV3 {
   signedHeaders: string;
   /** `ACS3-HMAC-SHA256\n` + hex(SHA-256(canonicalRequest)). */
   stringToSign: string;
+  /** As in a V1 result. */
+  cli: string | null;
 }
 
 /** An invalid request: its errors, and the warnings found alongside them. */
@@ -232,30 +237,86 @@ export type BuildResult<S extends SignatureVersion = SignatureVersion> = SignedR
 
 export interface ParseOptions {
   locale?: Locale;
-  /** The method the request was (to be) sent with, for verification: `"GET"` when not given (it is not guessed: pass `"POST"` for a body). */
+  /** The method the request was sent with, for verification; when not given (a string), GET and POST are both tried. */
   method?: HttpMethod;
 }
 
-/** A V1 request read back. */
+/** A request as a Node, fetch or Express handler holds it. */
+export interface HttpRequestLike {
+  method?: HttpMethod;
+  /** An absolute URL, a path with its query, or a query string. */
+  url: string;
+  /** Names in every letter case. */
+  headers?: Record<string, string> | Headers;
+  /** An `application/x-www-form-urlencoded` body, or the body a V3 `x-acs-content-sha256` covers. */
+  body?: string;
+}
+
+/** A request read back (V1 or V3). */
 export interface ParsedRequest {
   /** No problem is an error. */
   ok: boolean;
-  /** `Action` as given, known or not; absent when not given. */
+  /** `Action` (V1) or `x-acs-action` (V3) as given, known or not; absent when not given. */
   action?: string;
-  /** The host, when a URL was given. */
+  /** The host, when a URL or a `host` header names one. */
   endpoint?: string;
   /** The business parameters, coerced as `validate` does: a number (a decimal string beyond ±(2^53 − 1)) or boolean where the text has the field's type, text trimmed where the field trims it, else the text as given. */
   params: Record<string, string | number | boolean>;
-  /** The common and signature parameters (`Action`, `Version`, `Timestamp`, `Signature` …), as given. */
+  /** V1: the common and signature parameters (`Action`, `Version`, `Timestamp`, `Signature` …). V3: the `x-acs-*` headers, then `AccessKeyId`, `SignatureMethod`, `SignedHeaders` and `Signature` from `Authorization`. */
   common: Record<string, string>;
-  /** Encoding and repeated-key problems in the order they come, then the common parameters', then the action's validation. */
+  /** Size, encoding and repeated-key problems, then the common values' or headers', then the action's validation. */
   problems: Problem[];
+  /** Which signature the request carries (or, unsigned, is laid out for). */
+  signature: SignatureVersion;
+  /** The method given, or with a secret the one whose signature matches. */
+  method?: HttpMethod;
 }
 
 export interface VerifiedRequest extends ParsedRequest {
-  /** Whether `Signature` is the V1 signature of the other parameters with the secret; false when absent. */
+  /** Whether the signature (V1 `Signature`, V3 `Authorization`) holds with the secret; false when absent. */
   signatureValid: boolean;
 }
+
+/** The gateway's answer as a backend holds it; for a fetch `Response`, `{ status: r.status, headers: r.headers, body: await r.text() }`. */
+export interface ResponseLike {
+  status?: number;
+  headers?: Record<string, string> | Headers;
+  body: string;
+}
+
+/** An order action's documented success fields; `OrderId` always the exact digits, as a string. */
+export interface OrderResult {
+  OrderId: string;
+}
+/** What each action answers besides `RequestId`. */
+export interface ResultByAction {
+  CreateSmartAccessGatewaySoftware: OrderResult & { SmartAGId?: string; ResourceGroupId?: string };
+  CreateSmartAccessGateway: OrderResult & { SmartAGId?: string; ResourceGroupId?: string; Name?: string; Description?: string };
+  UpgradeSmartAccessGatewaySoftware: OrderResult;
+}
+
+/** The gateway said yes. */
+export interface ResponseSuccess<A extends ActionName = ActionName> {
+  ok: true;
+  requestId: string | null;
+  result: ResultByAction[A];
+}
+
+/** The gateway (or what stood in its way) said no: its error, and a hint for the buyer in the asked locale. */
+export interface ResponseFailure {
+  ok: false;
+  status: number | null;
+  /** The gateway's `Code`, or ours for an answer that is not the gateway's: `UnreadableResponse`, `UnexpectedResponse`. */
+  code: string;
+  message: string | null;
+  requestId: string | null;
+  hostId: string | null;
+  recommend: string | null;
+  /** What the buyer should do, in the asked locale. */
+  hint: string;
+}
+
+export type ParsedResponse<A extends ActionName = ActionName> = ResponseSuccess<A> | ResponseFailure;
 
 /** The names of every action. */
 export function actions(): ActionName[];
@@ -310,5 +371,9 @@ export function buildRequest<A extends string, S extends SignatureVersion = "v1"
   options: OptionsFor<S>,
 ): BuildResult<S>;
 
-/** Reads a V1 request back from a URL (scheme optional), a query string, a POST body or a docs request example; never throws for its content. */
-export function parseRequest(urlOrQuery: string, options?: ParseOptions & { accessKeySecret?: undefined }): ParsedRequest;
+/** Reads a request back: V1 from a URL (scheme optional), a query string, a POST body or a docs request example; V1 or V3 from a request object. Never throws for its content. */
+export function parseRequest(request: string | HttpRequestLike, options?: ParseOptions & { accessKeySecret?: undefined }): ParsedRequest;
+
+/** Reads the gateway's answer (JSON or XML, success or error); never throws for its content. Throws a RangeError for a body over 1 MiB. */
+export function parseResponse<A extends ActionName>(action: A, response: ResponseLike | string, options?: LocaleOptions): ParsedResponse<A>;
+export function parseResponse<A extends string>(action: RuntimeName<A>, response: ResponseLike | string, options?: LocaleOptions): ParsedResponse;

@@ -18,7 +18,7 @@ export function signedUrl(built: SignedReadyRequest, accessKeySecret: string): s
 /** A V3 result's `Authorization` header value: `ACS3-HMAC-SHA256 Credential=…,SignedHeaders=…,Signature=…` (trusted contexts only). */
 export function authorization(built: SignedReadyRequestV3, accessKeySecret: string): string;
 
-/** Reads a V1 request back and verifies its signature with the secret (trusted contexts only). */
-export function parseRequest(urlOrQuery: string, options: ParseOptions & { accessKeySecret: string }): VerifiedRequest;
+/** Reads a request back and verifies its signature (V1 or V3) with the secret (trusted contexts only). */
+export function parseRequest(request: string | HttpRequestLike, options: ParseOptions & { accessKeySecret: string }): VerifiedRequest;
 /** Options that may hold a secret: `signatureValid` is there exactly when one was given. */
-export function parseRequest(urlOrQuery: string, options: ParseOptions & { accessKeySecret?: string }): ParsedRequest & { signatureValid?: boolean };
+export function parseRequest(request: string | HttpRequestLike, options: ParseOptions & { accessKeySecret?: string }): ParsedRequest & { signatureValid?: boolean };

@@ -5,6 +5,7 @@ import {
   buildRequest,
   describe,
   parseRequest,
+  parseResponse,
   sign,
   signedUrl,
   validate,
@@ -141,6 +142,21 @@ const mayVerify = (o: ParseOptions): boolean | undefined => parseRequest("Action
 console.log(mayVerify({ locale: "en" }));
 // A V3 request may name its (only) format.
 console.log(buildRequest("CreateSmartAccessGatewaySoftware", software, { ...fixed, signature: "v3", format: "JSON" }).ok);
+
+// A V3 request as a handler holds it, and the gateway's answer.
+const fromHandler: ParsedRequest = parseRequest({ method: "GET", url: "/?RegionId=cn-shanghai", headers: { "x-acs-action": "CreateSmartAccessGatewaySoftware" } });
+console.log(fromHandler.signature, fromHandler.method);
+const answer = parseResponse("CreateSmartAccessGatewaySoftware", { status: 200, body: '{"RequestId":"r","OrderId":203000000000000}' });
+if (answer.ok) {
+  const orderId: string = answer.result.OrderId;
+  const instance: string | undefined = answer.result.SmartAGId;
+  console.log(orderId, instance);
+} else {
+  const hint: string = answer.hint;
+  console.log(answer.code, hint);
+}
+const cliLine: string | null = buildRequest("CreateSmartAccessGatewaySoftware", software, fixed).ok ? "x" : null;
+console.log(cliLine);
 
 await init();
 const inBrowser: BuildResult = buildInBrowser("UpgradeSmartAccessGatewaySoftware", upgrade, { accessKeyId: "testid" });

@@ -6,6 +6,7 @@ import {
   buildRequest,
   describe,
   parseRequest,
+  parseResponse,
   sign,
   signedUrl,
   validate,
@@ -126,3 +127,8 @@ const mayHoldSecret = (o: ParseOptions) => {
   return valid;
 };
 console.log(mayHoldSecret);
+
+// @ts-expect-error a success's result is read only after checking ok
+console.log(parseResponse("CreateSmartAccessGatewaySoftware", "{}").result);
+// @ts-expect-error a request object needs its url
+parseRequest({ method: "GET", headers: {} });
