@@ -49,7 +49,9 @@ pub use cli::command_line;
 pub use locale::{Locale, Text};
 pub use parse::{parse_http_request, parse_request, parse_request_lossy, HttpRequest, Parsed};
 pub use problem::{Param, Problem, Rule, Severity};
-pub use request::{build, build_v3, BuildOptions, Built, Method, Misuse, ResponseFormat, SignedReady, SignedReadyV3};
+pub use request::{
+    build, build_request, build_v3, BuildOptions, Built, Method, Misuse, Order, Ready, ResponseFormat, SignedReady, SignedReadyV3,
+};
 pub use response::{parse_response, Answer, ResponseIn};
 pub use sign::{authorization, sign, signed_url, SignatureVersion};
 pub use value::{Input, Value};

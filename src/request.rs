@@ -55,6 +55,17 @@ pub struct BuildOptions {
     pub signature: SignatureVersion,
 }
 
+/// An order as a buyer's page sends it to a backend: `{ action, params, locale? }`,
+/// parameter values as JSON gives them (strings, numbers, booleans, null).
+#[derive(Clone, Debug, Default, PartialEq, serde::Deserialize)]
+pub struct Order {
+    pub action: String,
+    #[serde(with = "crate::pairs")]
+    pub params: Vec<(String, crate::value::Input)>,
+    #[serde(default)]
+    pub locale: Locale,
+}
+
 /// A mistake by the calling code rather than in the request's data: thrown in JS.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Misuse {

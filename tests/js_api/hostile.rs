@@ -280,16 +280,6 @@ fn globals_replaced_after_load_change_no_result() {
     seed000_ok();
 }
 
-/// JS source run when dropped, even when the test panics first: it undoes a
-/// change to the shared JS realm, so that no other test sees it.
-struct Undo(String);
-
-impl Drop for Undo {
-    fn drop(&mut self) {
-        js(&self.0);
-    }
-}
-
 #[wasm_bindgen_test]
 fn a_polluted_object_prototype_sets_no_option() {
     // Nothing between the pollution and its removal can panic, which would leave it for later tests.

@@ -714,6 +714,17 @@ fn hostile_options_throw_an_error_and_the_module_stays_right() {
     assert_eq!(json(&validate(&js(SOFTWARE), &js(SEED000), &js(FIXED)).unwrap()), "[]");
 }
 
+/// JS source run when dropped, even when the test panics first: it undoes a
+/// change to the shared JS realm, so that no other test sees it.
+pub(crate) struct Undo(String);
+
+impl Drop for Undo {
+    fn drop(&mut self) {
+        js(&self.0);
+    }
+}
+
+mod boundary;
 mod hostile;
 
 #[wasm_bindgen_test]
