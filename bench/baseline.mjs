@@ -53,8 +53,13 @@ export function serialize(values, options) {
   const stringToSign = `${options.method ?? "GET"}&%2F&${encode(canonicalQuery)}`;
   const method = options.method ?? "GET";
   const url = `https://smartag.${all.RegionId}.aliyuncs.com/?${canonicalQuery}`;
-  return { ok: true, signature: "v1", method, params, canonicalQuery, stringToSign, url };
+  // The aliyun CLI line: the business parameters, each value one POSIX shell word.
+  let cli = `aliyun smartag ${ACTION} --force`;
+  for (const k of Object.keys(values).sort()) cli += ` --${k} ${shellWord(values[k])}`;
+  return { ok: true, signature: "v1", method, params, canonicalQuery, stringToSign, url, cli };
 }
+
+const shellWord = (v) => (/^[A-Za-z0-9_.,:/@%+=-]+$/.test(v) ? v : `'${v.replaceAll("'", "'\\''")}'`);
 
 // --- (a) hand-written validation ---
 const quote = (s) => {

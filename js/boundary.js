@@ -9,6 +9,7 @@ const { getPrototypeOf, keys, create } = Object;
 const { isArray } = Array;
 const parseJson = JSON.parse;
 const stringify = JSON.stringify;
+const toText = String;
 const RealDate = Date;
 const dateTime = uncurry(Date.prototype.getTime);
 const isoString = uncurry(Date.prototype.toISOString);
@@ -139,7 +140,7 @@ export function snapshot(call, names, values, depth, budget, maxKeys) {
       case "string":
         return text(v, what);
       case "bigint": {
-        const digits = String(v); // runs no caller code, unlike v.toString()
+        const digits = toText(v); // runs no caller code, unlike v.toString()
         if ((budget -= digits.length) < 0) throw over(what);
         return ["bigint", digits];
       }
@@ -152,20 +153,30 @@ export function snapshot(call, names, values, depth, budget, maxKeys) {
       default:
         return v;
     }
-    if (brand(dateTime, v)) {
-      // The Date's own time value: an own `getTime` (caller code) is never called.
-      const time = dateTime(v);
-      const iso = time !== time ? "" : isoString(v); // NaN: an invalid Date
-      return ["date", iso.length === 24 ? slice(iso, 0, 19) + "Z" : ""]; // four-digit years only
+    // Plain objects first: a brand check throws for them, and a throw costs microseconds.
+    let plain;
+    try {
+      plain = isPlain(v);
+    } catch (e) {
+      throw threw(`reading ${what}`, e);
     }
-    if (depth > 0 && headersForEach && brand(headersForEach, v)) {
-      const out = create(null);
-      headersForEach(v, (value, name) => (out[text(name, what)] = text(value, what)));
-      return out;
+    if (!plain) {
+      if (brand(dateTime, v)) {
+        // The Date's own time value: an own `getTime` (caller code) is never called.
+        const time = dateTime(v);
+        const iso = time !== time ? "" : isoString(v); // NaN: an invalid Date
+        return ["date", iso.length === 24 ? slice(iso, 0, 19) + "Z" : ""]; // four-digit years only
+      }
+      if (depth > 0 && headersForEach && brand(headersForEach, v)) {
+        const out = create(null);
+        headersForEach(v, (value, name) => (out[text(name, what)] = text(value, what)));
+        return out;
+      }
+      return ["other", kind(v)];
     }
+    if (depth === 0) return ["other", kind(v)];
     let own;
     try {
-      if (depth === 0 || !isPlain(v)) return ["other", kind(v)];
       own = keys(v);
     } catch (e) {
       throw threw(`reading ${what}`, e);
