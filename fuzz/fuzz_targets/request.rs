@@ -79,6 +79,7 @@ fn options(o: Options) -> BuildOptions {
         format: if o.xml { ResponseFormat::Xml } else { ResponseFormat::Json },
         method: if o.post { Method::Post } else { Method::Get },
         locale: if o.zh { Locale::ZhCn } else { Locale::En },
+        ..Default::default()
     }
 }
 
