@@ -4,8 +4,6 @@
 // http.createServer(toNodeListener(handler)) or a route of an existing server:
 // (req, res) => toNodeListener(handler)(req, res).
 
-const { Readable } = require("node:stream");
-
 /**
  * @param handler (request: Request) => Promise<Response>
  * @param options.origin the scheme and host the Request's URL gets (default
@@ -33,7 +31,7 @@ function toNodeListener(handler, options = {}) {
       const request = new Request(new URL(path, base), {
         method: req.method,
         headers,
-        body: hasBody ? Readable.toWeb(req) : undefined,
+        body: hasBody ? bodyStream(req) : undefined,
         duplex: hasBody ? "half" : undefined,
       });
       response = await handler(request);
@@ -60,6 +58,50 @@ function toNodeListener(handler, options = {}) {
     }
     if (unread) res.once("finish", () => req.destroy());
   };
+}
+
+/**
+ * The request body as a web ReadableStream, read on demand. Not stream.Readable.toWeb:
+ * in Node 20 cancelling its stream while data is still arriving throws from an
+ * event handler ("Controller is already closed") and takes the process down, and a
+ * handler cancels the body whenever it refuses an order unread (415, 413 …).
+ * Cancelling this one only stops reading; the listener closes the connection.
+ */
+function bodyStream(req) {
+  let finished = false;
+  // Always listened to, so that a client that aborts cannot raise an unhandled 'error'.
+  req.on("error", (err) => {
+    if (finished) return;
+    finished = true;
+    controllerRef.error(err);
+  });
+  let controllerRef;
+  return new ReadableStream(
+    {
+      start(controller) {
+        controllerRef = controller;
+        req.pause();
+        req.on("data", (chunk) => {
+          if (finished) return;
+          controller.enqueue(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+          if (controller.desiredSize <= 0) req.pause();
+        });
+        req.on("end", () => {
+          if (finished) return;
+          finished = true;
+          controller.close();
+        });
+      },
+      pull() {
+        req.resume();
+      },
+      cancel() {
+        finished = true;
+        req.pause();
+      },
+    },
+    { highWaterMark: 64 * 1024, size: (chunk) => chunk.byteLength },
+  );
 }
 
 function safeHost(host) {

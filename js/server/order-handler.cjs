@@ -94,6 +94,9 @@ function createOrderHandler(options = {}) {
   if (secret === undefined) {
     throw new TypeError(`${caller}: no AccessKey secret: set options.accessKeySecret or ALIBABA_CLOUD_ACCESS_KEY_SECRET`);
   }
+  // Real AccessKey secrets are 30 characters; a very short one could not be scrubbed
+  // from answers and logs without mangling them.
+  if (secret.length < 8) throw new RangeError(`${caller}: the AccessKey secret is too short (under 8 characters) to be a real one`);
   const secrets = [secret, securityToken].filter(Boolean);
   const clean = (text) => scrub(text, secrets);
 

@@ -96,6 +96,28 @@ test("over real HTTP: a lying Content-Length does not let a larger body through"
   }
 });
 
+test("over real HTTP: refusals of an unread body (415, 403, 413) are delivered and the server lives on", async () => {
+  const s = await stack({ authorize: (r) => r.headers.get("x-ok") === "1" });
+  try {
+    for (const [contentType, ok, size, status] of [
+      ["text/plain", "1", 100, 415],
+      ["application/json", "0", 100, 403],
+      ["text/plain", "1", 300_000, 415],
+      ["application/json", "0", 300_000, 403],
+      ["application/json", "1", 300_000, 413],
+    ]) {
+      const r = await fetch(`${base(s.api)}/order`, { method: "POST", headers: { "content-type": contentType, "x-ok": ok }, body: "x".repeat(size) });
+      assert.equal(r.status, status, `${contentType} ${ok} ${size}`);
+      await r.text();
+    }
+    const r = await fetch(`${base(s.api)}/order`, { method: "POST", headers: { "content-type": "application/json", "x-ok": "1" }, body: JSON.stringify({ action: SOFT, params: PARAMS[SOFT] }) });
+    assert.equal(r.status, 200);
+    assert.equal(s.emu.stats.requests, 1);
+  } finally {
+    await s.done();
+  }
+});
+
 test("the packaged layout: server/ next to the Node build loads it without options.module", async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "smartag-server-"));
   try {

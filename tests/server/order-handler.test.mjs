@@ -421,6 +421,7 @@ test("options: endpoint https host or loopback http URL; misuse throws at start"
   assert.throws(() => server.createOrderHandler({ module: mod, accessKeyId: ID, accessKeySecret: SECRET, actions: ["DeleteEverything"] }), RangeError);
   assert.throws(() => server.createOrderHandler({ module: mod, accessKeyId: ID, accessKeySecret: SECRET, signature: "v2" }), RangeError);
   assert.throws(() => server.createOrderHandler({ module: { actions() {} }, accessKeyId: ID, accessKeySecret: SECRET }), TypeError);
+  assert.throws(() => server.createOrderHandler({ module: mod, accessKeyId: ID, accessKeySecret: "short" }), (e) => e instanceof RangeError && !e.message.includes("short"));
 });
 
 // Waits for the module's parseResponse (branch service-response). Until it is in
@@ -429,7 +430,7 @@ test("options: endpoint https host or loopback http URL; misuse throws at start"
 test("the module offers parseResponse, and the handler answers with its result (hint included)", async () => {
   assert.equal(typeof mod.parseResponse, "function", `the module at ${h.PKG} has no parseResponse yet: the handler runs on INTERIM_READ_ANSWER`);
   const emu = emulator();
-  const { handler } = wired(emu, { accessKeySecret: "wrong" });
+  const { handler } = wired(emu, { accessKeySecret: "wrong-secret-value" });
   const r = await read(await handler(order({ action: SOFT, params: PARAMS[SOFT] })));
   assert.equal(r.json.code, "SignatureDoesNotMatch");
   assert.ok(typeof r.json.hint === "string" && r.json.hint.length > 0, "parseResponse gives a hint");
