@@ -254,9 +254,11 @@ function createOrderHandler(options = {}) {
       return own(400, "InvalidJson", locale);
     }
     if (!isPlainObject(order)) return own(400, "InvalidJson", locale);
-    // Only these three keys are read; anything else in the body is ignored.
-    const { action, params } = order;
-    const loc = order.locale ?? locale;
+    // Only these three own keys are read; anything else in the body is ignored.
+    const field = (name) => (Object.prototype.hasOwnProperty.call(order, name) ? order[name] : undefined);
+    const action = field("action");
+    const params = field("params");
+    const loc = field("locale") ?? locale;
     if (!LOCALES.has(loc)) return own(400, "InvalidLocale", locale);
     if (typeof action !== "string" || !known.includes(action)) return own(400, "InvalidAction", loc);
     if (!allowed.has(action)) return own(403, "ActionNotAllowed", loc);
