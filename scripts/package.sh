@@ -49,11 +49,27 @@ for (const file of walk("pkg-node/snippets").filter((f) => f.endsWith(".js"))) {
 }
 EOF
 
+# The Node build also carries smartag-request/server (js/server/, CommonJS): the
+# order handler, the gateway emulator and the Node http adapter.
+rm -rf pkg-node/server && cp -r js/server pkg-node/server && rm pkg-node/server/README.md
+node - <<'EOF'
+const fs = require("fs");
+const meta = JSON.parse(fs.readFileSync("pkg-node/package.json", "utf8"));
+meta.files = [...new Set([...(meta.files ?? []), "server/"])];
+meta.exports = {
+  ".": { types: "./smartag_request.d.ts", default: "./smartag_request.js" },
+  "./server": { types: "./server/index.d.ts", default: "./server/index.cjs" },
+  "./package.json": "./package.json",
+};
+fs.writeFileSync("pkg-node/package.json", JSON.stringify(meta, null, 2) + "\n");
+EOF
+
 rm -rf pkg && mkdir -p pkg target/npm
 for kind in web bundler node; do
   mkdir "pkg/$kind"
   cp pkg-$kind/smartag_request*.{js,ts,wasm} "pkg/$kind/"
   cp -r "pkg-$kind/snippets" "pkg/$kind/"
+  if [ "$kind" = node ]; then cp -r pkg-node/server pkg/node/; fi
   # The nearest package.json decides how Node and TypeScript read the .js files.
   if [ "$kind" = node ]; then module=commonjs; else module=module; fi
   printf '{ "type": "%s" }\n' "$module" >"pkg/$kind/package.json"
@@ -78,6 +94,8 @@ const pkg = {
   types: "./bundler/smartag_request.d.ts",
   exports: {
     ".": { node: entry("node"), default: entry("bundler") },
+    // Backends only: no browser condition, so a bundler never picks it up.
+    "./server": { types: "./node/server/index.d.ts", node: "./node/server/index.cjs" },
     "./web": entry("web"),
     "./web/smartag_request_bg.wasm": "./web/smartag_request_bg.wasm",
     "./package.json": "./package.json",

@@ -36,6 +36,10 @@ step "npm package: web, bundler and nodejs builds"
 ./scripts/package.sh
 ./scripts/size.sh
 
+step "order handler and gateway emulator (smartag-request/server) in Node, and their types"
+SMARTAG_PKG=pkg-node node --test tests/server/
+SMARTAG_PKG=pkg-node tests/server/types/check.sh
+
 step "types: golden .d.ts, no any, tsc on a correct and a mistaken consumer"
 ./tests/types/run.sh
 

@@ -300,72 +300,14 @@ function createGatewayEmulator(options = {}) {
   return emulator;
 }
 
-/**
- * The V3 signature check, in one place so that it can be swapped: the module's
- * parseRequest({ method, url, headers, body }, { accessKeySecret }) when it reads
- * the object form (branch service-request), else a recomputation here — the
- * canonical request rebuilt from the received query and the headers that
- * SignedHeaders lists, hashed, and signed with the module's sign(…, "v3").
- */
+/** The V3 signature check: the module's parseRequest reads the request object and verifies it. */
 function makeV3Verifier(mod) {
-  if (readsRequestObjects(mod)) {
-    return (req, secret) => {
-      const headers = {};
-      for (const [k, v] of req.headers) headers[k] = v;
-      const r = mod.parseRequest({ method: req.method, url: req.url, headers, body: req.body }, { accessKeySecret: secret });
-      return r.signatureValid === true;
-    };
-  }
   return (req, secret) => {
-    const canonical = canonicalRequestV3(req);
-    if (canonical === null) return false;
-    const stringToSign = `ACS3-HMAC-SHA256\n${crypto.createHash("sha256").update(canonical, "utf8").digest("hex")}`;
-    const expected = Buffer.from(mod.sign(stringToSign, secret, "v3"), "utf8");
-    const given = Buffer.from(req.signature, "utf8");
-    return expected.length === given.length && crypto.timingSafeEqual(expected, given);
+    const headers = {};
+    for (const [k, v] of req.headers) headers[k] = v;
+    const r = mod.parseRequest({ method: req.method, url: req.url, headers, body: req.body }, { accessKeySecret: secret });
+    return r.signatureValid === true;
   };
-}
-
-/** Whether this module build's parseRequest takes a request object (V3); probed once. */
-function readsRequestObjects(mod) {
-  try {
-    const r = mod.parseRequest({ method: "GET", url: "https://smartag.cn-shanghai.aliyuncs.com/", headers: {} });
-    return isPlainObject(r);
-  } catch {
-    return false;
-  }
-}
-
-/** INTERIM (until the module verifies V3 itself): the V3 canonical request (SPEC §4) of a received request. */
-function canonicalRequestV3({ method, url, headers, signedHeaders }) {
-  const u = new URL(url);
-  const pairs = [];
-  for (const part of u.search.slice(1).split("&")) {
-    if (part === "") continue;
-    const eq = part.indexOf("=");
-    let k, v;
-    try {
-      k = decodeURIComponent(eq < 0 ? part : part.slice(0, eq));
-      v = eq < 0 ? "" : decodeURIComponent(part.slice(eq + 1));
-    } catch {
-      return null;
-    }
-    pairs.push([percentEncode(k), percentEncode(v)]);
-  }
-  pairs.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0));
-  const query = pairs.map(([k, v]) => `${k}=${v}`).join("&");
-  let canonicalHeaders = "";
-  for (const name of signedHeaders.split(";")) {
-    const value = headers.get(name);
-    if (value === null) return null;
-    canonicalHeaders += `${name}:${value.trim()}\n`;
-  }
-  return `${method}\n/\n${query}\n${canonicalHeaders}\n${signedHeaders}\n${headers.get("x-acs-content-sha256")}`;
-}
-
-/** RFC 3986 percent-encoding as Alibaba's signers do it (UTF-8, unreserved kept, %XX upper-case). */
-function percentEncode(s) {
-  return encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 
 /** Query/form pairs as a plain object of strings; a repeated or undecodable key is an error. */
@@ -410,4 +352,4 @@ function xmlText(v) {
   return String(v).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 
-module.exports = { createGatewayEmulator, canonicalRequestV3 };
+module.exports = { createGatewayEmulator };

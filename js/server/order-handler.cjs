@@ -348,51 +348,9 @@ const BASE_HEADERS = {
   "x-content-type-options": "nosniff",
 };
 
-/**
- * Reads the gateway's answer into `{ ok: true, requestId, result }` or
- * `{ ok: false, status, code, message, requestId, hostId, recommend, hint }`.
- * The module's parseResponse does it (SPEC §5); INTERIM_READ_ANSWER below is a
- * stop-gap for module builds that do not have it yet (branch service-response),
- * to be deleted when it lands. This is the only place the handler reads an answer.
- */
+/** The gateway's answer, read by the module's parseResponse (SPEC §5): the one place the handler reads one. */
 function readAnswer(mod, action, response, locale) {
-  if (typeof mod.parseResponse === "function") {
-    return mod.parseResponse(action, { status: response.status, headers: response.headers, body: response.body }, { locale });
-  }
-  return INTERIM_READ_ANSWER(action, response);
-}
-
-/**
- * INTERIM (delete when the module has parseResponse): JSON answers only (the
- * handler asks for JSON), no hints; OrderId as its text when the gateway sent a
- * string, as String(number) otherwise (exact up to 2^53, which 15 digits are).
- */
-function INTERIM_READ_ANSWER(_action, { status, body }) {
-  const text = (v) => (typeof v === "string" ? v : typeof v === "number" ? String(v) : null);
-  let doc;
-  try {
-    doc = JSON.parse(body);
-  } catch {
-    doc = undefined;
-  }
-  const failure = (code, d = {}) => ({
-    ok: false,
-    status,
-    code,
-    message: text(d.Message),
-    requestId: text(d.RequestId),
-    hostId: text(d.HostId),
-    recommend: text(d.Recommend),
-    hint: "",
-  });
-  if (!isPlainObject(doc)) return failure("UnreadableResponse");
-  if (status >= 200 && status < 300) {
-    if (text(doc.OrderId) === null) return failure("UnexpectedResponse", doc);
-    const result = { OrderId: text(doc.OrderId) };
-    for (const k of ["SmartAGId", "ResourceGroupId", "Name", "Description"]) if (text(doc[k]) !== null) result[k] = text(doc[k]);
-    return { ok: true, requestId: text(doc.RequestId), result };
-  }
-  return failure(text(doc.Code) ?? "UnexpectedResponse", doc);
+  return mod.parseResponse(action, { status: response.status, headers: response.headers, body: response.body }, { locale });
 }
 
 const isThrottlingCode = (code) => typeof code === "string" && /^Throttling(\.|$)/.test(code);
