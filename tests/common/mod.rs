@@ -67,8 +67,7 @@ pub const UPGRADE_HARDWARE_EXAMPLE: &str = "AutoPay=true&BandWidthSpec=3&RegionI
 /// The request example of DowngradeSmartAccessGateway, as written.
 pub const DOWNGRADE_HARDWARE_EXAMPLE: &str = "AutoPay=true&BandWidthSpec=20&RegionId=cn-hangzhou&SmartAGId=sag-nylv14tghsk26c*****";
 /// The request example of DowngradeSmartAccessGatewaySoftware, as written.
-pub const DOWNGRADE_SOFTWARE_EXAMPLE: &str =
-    "AutoPay=1&DataPlan=5&RegionId=cn-shanghai&SmartAGId=sag-n2uym2h45lnd31****&UserCount=5";
+pub const DOWNGRADE_SOFTWARE_EXAMPLE: &str = "AutoPay=1&DataPlan=5&RegionId=cn-shanghai&SmartAGId=sag-n2uym2h45lnd31****&UserCount=5";
 
 /// A doc example with its masked instance ID unmasked (the `*`s dropped): a valid request.
 pub fn unmasked(example: &str) -> Vec<(String, Input)> {
