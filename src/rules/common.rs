@@ -121,8 +121,9 @@ pub const fn smartag_id(example: &'static str, label: Text) -> Field {
 /// Those pages name no vCPE range, so a vCPE instance is held to these bounds too.
 const BANDWIDTH_BY_MODEL: &[(&str, i64, i64)] = &[("SAG-100WM", 2, 50), ("SAG-1000", 10, 500)];
 
-/// The new bandwidth of an SAG device instance. Required on the pages (the SDK
-/// model does not mark it, but the service cannot change a bandwidth without one).
+/// The new bandwidth of an SAG device instance. Required: every page marks it so;
+/// the SDK model is only silent (it marks nothing about it), and a bandwidth change
+/// without a bandwidth is no order.
 /// The device model is a property of the instance, not of the request, so only
 /// the union of the models' bounds (2–500) is checked here; whether the value is
 /// above (upgrade) or below (downgrade) the current bandwidth only the service knows.
