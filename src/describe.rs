@@ -118,6 +118,10 @@ fn field(f: &'static Field, locale: Locale) -> FieldSpec {
                 spec.max = ranges.iter().map(|r| r.2).max();
                 spec.dependency = Some(Dependency::RangeBy { field, ranges });
             }
+            // The widest bounds; the help text names each model's.
+            Check::BandwidthByModel(models) => {
+                (spec.min, spec.max) = crate::rules::widest(models).map_or((None, None), |(min, max)| (Some(min), Some(max)))
+            }
             Check::RequiredWhen { field, when, value } => spec.dependency = Some(Dependency::RequiredWhen { field, when, value }),
             Check::OnlyWith { field, value } => spec.dependency = Some(Dependency::OnlyWith { field, value }),
         }

@@ -53,6 +53,13 @@ pub enum Msg {
         max: usize,
         got: usize,
     },
+    /// Outside the widest bounds of an SAG device bandwidth (`Check::BandwidthByModel`).
+    BandwidthByModel {
+        models: &'static [(&'static str, i64, i64)],
+        min: i64,
+        max: i64,
+        got: i64,
+    },
     RangeBy {
         field: &'static str,
         when: String,
@@ -139,6 +146,14 @@ impl Msg {
             Msg::Format { format, got, .. } => vec![("format", text(format.as_str())), ("value", text(got))],
             Msg::Masked { got } => vec![("format", text(Format::SmartAgId.as_str())), ("value", text(got))],
             Msg::Length { min, max, got } => vec![("minLength", size(*min)), ("maxLength", size(*max)), ("length", size(*got))],
+            Msg::BandwidthByModel { models, min, max, got } => vec![
+                ("min", int(*min)),
+                ("max", int(*max)),
+                ("value", int(*got)),
+                ("models", Param::Strs(models.iter().map(|m| m.0).collect())),
+                ("modelMin", Param::Ints(models.iter().map(|m| m.1).collect())),
+                ("modelMax", Param::Ints(models.iter().map(|m| m.2).collect())),
+            ],
             Msg::RangeBy { field, when, min, max, got } => {
                 vec![("field", text(field)), ("fieldValue", text(when)), ("min", int(*min)), ("max", int(*max)), ("value", int(*got))]
             }
@@ -242,6 +257,11 @@ fn en(msg: &Msg, f: &str) -> String {
         ),
         Msg::Length { min: 0, max, got } => format!("{f} must be at most {max} characters long; got {got}."),
         Msg::Length { min, max, got } => format!("{f} must be {min} to {max} characters long; got {got}."),
+        Msg::BandwidthByModel { models, min, max, got } => format!(
+            "{f} must be between {min} and {max} Mbit/s, by the instance's device model ({}); got {got}. \
+             An upgrade must raise the current bandwidth and a downgrade must lower it, which only the service checks.",
+            bands(models, " to ", ", ", " ")
+        ),
         Msg::RangeBy { field, when, min, max, got } => {
             format!("With {field} {when}, {f} must be between {min} and {max}; got {got}.")
         }
@@ -313,6 +333,11 @@ fn zh(msg: &Msg, f: &str) -> String {
         ),
         Msg::Length { min: 0, max, got } => format!("{f} 的长度不能超过 {max} 个字符；实际为 {got} 个字符。"),
         Msg::Length { min, max, got } => format!("{f} 的长度必须为 {min}~{max} 个字符；实际为 {got} 个字符。"),
+        Msg::BandwidthByModel { models, min, max, got } => format!(
+            "{f} 的取值范围为 {min}~{max} Mbit/s，具体取决于实例的设备型号（{}）；实际为 {got}。\
+             升级时必须高于当前带宽，降级时必须低于当前带宽，这一点仅由服务端检查。",
+            bands(models, "~", "；", "：")
+        ),
         Msg::RangeBy { field, when, min, max, got } => {
             format!("{field} 为 {when} 时，{f} 的取值范围为 {min}~{max}；实际为 {got}。")
         }
@@ -348,6 +373,18 @@ fn zh(msg: &Msg, f: &str) -> String {
         }
         Msg::TooMany { max, got } => format!("一个请求最多读取 {max} 个 {f}；实际为 {got} 个，其余的不予读取。"),
     }
+}
+
+/// Each model's bounds, `SAG-100WM 2 to 50, SAG-1000 10 to 500` (en) or
+/// `SAG-100WM：2~50；SAG-1000：10~500` (zh).
+fn bands(models: &[(&str, i64, i64)], to: &str, sep: &str, is: &str) -> String {
+    use core::fmt::Write;
+    let mut out = String::new();
+    for (i, (model, min, max)) in models.iter().enumerate() {
+        // Writing to a String cannot fail.
+        let _ = write!(out, "{}{model}{is}{min}{to}{max}", if i > 0 { sep } else { "" });
+    }
+    out
 }
 
 /// The end of a sentence that may carry a near-miss hint (SPEC §2: "did you mean PREPAY?").

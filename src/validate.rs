@@ -176,6 +176,11 @@ fn run_checks<'a>(report: &mut Report, field: &Field, value: &Value, lookup: &im
                     }
                 }
             },
+            (Check::BandwidthByModel(models), Value::Int(n)) => {
+                if let Some((min, max)) = crate::rules::widest(models).filter(|(min, max)| n < min || n > max) {
+                    report.add(name, Rule::Range, code, Msg::BandwidthByModel { models, min, max, got: *n });
+                }
+            }
             (Check::RequiredWhen { field, when, value }, Value::Text(s)) if lookup(field) == Some(when) && s != value => {
                 report.add(name, Rule::Dependency, code, Msg::RequiredWhen { field, when, value, got: s.clone() })
             }

@@ -247,3 +247,82 @@ fn region_display_names_and_bare_cities_get_the_id_as_a_hint() {
         assert!(found[0].message.ends_with(&format!("; did you mean {id}?")), "{given}: {}", found[0].message);
     }
 }
+
+#[test]
+fn band_width_spec_is_held_to_2_to_500_for_both_hardware_actions() {
+    // The union of SAG-100WM 2-50 and SAG-1000 10-500: the device model is not in the request,
+    // so 1 and 501 are refused, and 51 (too much for a SAG-100WM) is the service's to refuse.
+    for (action, example) in [(UPGRADE_HARDWARE, UPGRADE_HARDWARE_EXAMPLE), (DOWNGRADE_HARDWARE, DOWNGRADE_HARDWARE_EXAMPLE)] {
+        let base = unmasked(example);
+        for ok in ["2", "9", "10", "50", "51", "500", " 500 "] {
+            assert_eq!(errors(action, &with(base.clone(), "BandWidthSpec", ok)), vec![], "{action} {ok}");
+        }
+        for bad in ["1", "501", "0", "-2", "9223372036854775807"] {
+            let found = problems(action, &with(base.clone(), "BandWidthSpec", bad));
+            assert_eq!(found.len(), 1, "{action} {bad}");
+            assert_eq!((found[0].field.as_str(), found[0].rule.as_str(), found[0].code), ("BandWidthSpec", "range", "InvalidParameter"));
+        }
+        for typed in [Input::Number(2.0), Input::Number(500.0), Input::BigInt("500".into())] {
+            assert_eq!(errors(action, &with(base.clone(), "BandWidthSpec", typed.clone())), vec![], "{action} {typed:?}");
+        }
+        // A Long: beyond its range, or not a whole number, is a type problem.
+        for bad in [Input::from("9223372036854775808"), Input::from("3.5"), Input::Number(3.5), Input::from("3 Mbps")] {
+            assert_eq!(errors(action, &with(base.clone(), "BandWidthSpec", bad.clone())), one("BandWidthSpec", "type"), "{action} {bad:?}");
+        }
+        assert_eq!(errors(action, &without(base.clone(), "BandWidthSpec")), one("BandWidthSpec", "required"), "{action}");
+        assert_eq!(errors(action, &with(base, "BandWidthSpec", "")), one("BandWidthSpec", "required"), "{action}");
+    }
+}
+
+#[test]
+fn downgrade_software_user_count_and_data_plan() {
+    let base = unmasked(DOWNGRADE_SOFTWARE_EXAMPLE);
+    let with_value = |key: &str, value: &str| problems(DOWNGRADE_SOFTWARE, &with(base.clone(), key, value));
+    for ok in ["5", "10", "2147483645"] {
+        assert_eq!(with_value("UserCount", ok), vec![], "UserCount {ok}");
+    }
+    for (bad, rules) in [("0", &["range"][..]), ("7", &["multipleOf"][..]), ("-5", &["range"][..]), ("-7", &["range", "multipleOf"][..])] {
+        let found = with_value("UserCount", bad);
+        assert_eq!(found.iter().map(|p| p.rule.as_str()).collect::<Vec<_>>(), rules, "UserCount {bad}");
+        assert!(found.iter().all(|p| p.field == "UserCount" && p.code == "SAG.InvalidUserCount"), "UserCount {bad}");
+    }
+    assert_eq!(with_value("DataPlan", "5"), vec![]);
+    for bad in ["4", "6"] {
+        let found = with_value("DataPlan", bad);
+        assert_eq!(found.len(), 1, "DataPlan {bad}");
+        assert_eq!((found[0].rule.as_str(), found[0].code), ("enum", "SAG.InvalidDataPlan"), "DataPlan {bad}");
+    }
+}
+
+#[test]
+fn the_new_actions_require_their_fields_in_table_order() {
+    let required = |action: &str| -> Vec<String> { problems(action, &[]).into_iter().map(|p| p.field).collect() };
+    assert_eq!(required(UPGRADE_HARDWARE), ["RegionId", "SmartAGId", "AutoPay", "BandWidthSpec"]);
+    assert_eq!(required(DOWNGRADE_HARDWARE), ["RegionId", "SmartAGId", "AutoPay", "BandWidthSpec"]);
+    assert_eq!(required(DOWNGRADE_SOFTWARE), ["RegionId", "SmartAGId", "AutoPay", "DataPlan", "UserCount"]);
+    for action in [UPGRADE_HARDWARE, DOWNGRADE_HARDWARE, DOWNGRADE_SOFTWARE] {
+        assert!(problems(action, &[]).iter().all(|p| p.rule.as_str() == "required" && p.code == "MissingParameter"), "{action}");
+    }
+}
+
+#[test]
+fn the_new_actions_take_booleans_region_ids_smartag_ids_and_owners_as_the_others_do() {
+    for (action, example) in [
+        (UPGRADE_HARDWARE, UPGRADE_HARDWARE_EXAMPLE),
+        (DOWNGRADE_HARDWARE, DOWNGRADE_HARDWARE_EXAMPLE),
+        (DOWNGRADE_SOFTWARE, DOWNGRADE_SOFTWARE_EXAMPLE),
+    ] {
+        let base = unmasked(example);
+        for ok in [Input::from("0"), Input::from("false"), Input::Bool(true), Input::Number(1.0)] {
+            assert_eq!(errors(action, &with(base.clone(), "AutoPay", ok.clone())), vec![], "{action} {ok:?}");
+        }
+        assert_eq!(errors(action, &with(base.clone(), "AutoPay", "yes")), one("AutoPay", "type"), "{action}");
+        assert_eq!(errors(action, &with(base.clone(), "RegionId", "US (Virginia)")), one("RegionId", "format"), "{action}");
+        for bad in ["sag-", "SAG-abc", "sag_abc", "abc"] {
+            assert_eq!(errors(action, &with(base.clone(), "SmartAGId", bad)), one("SmartAGId", "format"), "{action} {bad}");
+        }
+        let owners = with(with(with(with(base, "OwnerId", "9007199254740993"), "ResourceOwnerId", "1"), "OwnerAccount", " a "), "x", "");
+        assert_eq!(errors(action, &with(owners.clone(), "ResourceOwnerAccount", "b")), vec![], "{action}");
+        assert_eq!(errors(action, &with(owners, "OwnerId", "9223372036854775808")), one("OwnerId", "type"), "{action}");
+    }
+}

@@ -52,3 +52,93 @@ fn every_field_has_an_example_its_own_rules_accept() {
         }
     }
 }
+
+#[test]
+fn six_actions_in_table_order() {
+    let names: Vec<&str> = smartag_request::actions().collect();
+    assert_eq!(
+        names,
+        [
+            "CreateSmartAccessGatewaySoftware",
+            "CreateSmartAccessGateway",
+            "UpgradeSmartAccessGatewaySoftware",
+            "UpgradeSmartAccessGateway",
+            "DowngradeSmartAccessGateway",
+            "DowngradeSmartAccessGatewaySoftware",
+        ]
+    );
+    assert_eq!(ACTIONS.iter().map(|a| a.name).collect::<Vec<_>>(), names);
+}
+
+/// Chinese characters, or Chinese punctuation (MaxBandWidth's help is numbers and full-width marks).
+fn has_chinese(s: &str) -> bool {
+    s.chars().any(|c| matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3000}'..='\u{303f}' | '\u{ff00}'..='\u{ffef}'))
+}
+
+#[test]
+fn every_title_label_and_help_is_in_english_and_chinese() {
+    for action in ACTIONS {
+        let (en, zh) = (describe(action, Locale::En), describe(action, Locale::ZhCn));
+        assert!(!has_chinese(en.title) && has_chinese(zh.title), "{}", action.name);
+        assert_eq!(en.fields.len(), zh.fields.len());
+        for (e, z) in en.fields.iter().zip(&zh.fields) {
+            assert_eq!((e.name, e.example, e.min, e.max), (z.name, z.example, z.min, z.max));
+            assert!(!e.label.is_empty() && !has_chinese(e.label) && has_chinese(z.label), "{}.{}", action.name, e.name);
+            assert!(!e.help.is_empty() && !has_chinese(e.help) && has_chinese(z.help), "{}.{}", action.name, e.name);
+        }
+    }
+}
+
+#[test]
+fn the_order_family_as_a_form_sees_it() {
+    use smartag_request::rules::Type;
+    let find = |name: &str| ACTIONS.iter().copied().find(|a| a.name == name).expect(name);
+    let owners =
+        [("OwnerId", Type::Long), ("ResourceOwnerId", Type::Long), ("OwnerAccount", Type::String), ("ResourceOwnerAccount", Type::String)];
+    let head = [
+        ("Action", Type::String, false),
+        ("RegionId", Type::String, true),
+        ("SmartAGId", Type::String, true),
+        ("AutoPay", Type::Boolean, true),
+    ];
+    let shape = |spec: &smartag_request::describe::ActionSpec| -> Vec<(&str, Type, bool)> {
+        spec.fields.iter().map(|f| (f.name, f.ty, f.required)).collect()
+    };
+    let with_tail = |tail: &[(&'static str, Type, bool)]| -> Vec<(&'static str, Type, bool)> {
+        head.iter().copied().chain(tail.iter().copied()).chain(owners.iter().map(|(n, t)| (*n, *t, false))).collect()
+    };
+
+    // (action, Chinese title of order-family.md, the word of the direction in the help, en and zh)
+    for (name, title, en_word, zh_word) in [
+        ("UpgradeSmartAccessGateway", "升高智能接入网关实例的带宽", "higher", "高于"),
+        ("DowngradeSmartAccessGateway", "降低智能接入网关实例的带宽", "lower", "低于"),
+    ] {
+        let (en, zh) = (describe(find(name), Locale::En), describe(find(name), Locale::ZhCn));
+        assert_eq!(shape(&en), with_tail(&[("BandWidthSpec", Type::Long, true)]), "{name}");
+        assert_eq!(zh.title, title);
+        let field = |spec: &smartag_request::describe::ActionSpec| {
+            spec.fields.iter().find(|f| f.name == "BandWidthSpec").cloned().expect("BandWidthSpec")
+        };
+        let (e, z) = (field(&en), field(&zh));
+        assert_eq!((e.min, e.max, e.dependency.clone(), e.values, e.multiple_of), (Some(2), Some(500), None, None, None));
+        for part in ["SAG-100WM 2 to 50", "SAG-1000 10 to 500", "Mbit/s", en_word] {
+            assert!(e.help.contains(part), "{name}: {part:?} not in {}", e.help);
+        }
+        // The Chinese page's words for the field, then the direction.
+        assert!(z.help.starts_with("智能接入网关的带宽（sag-100wm：2~50 Mbps；sag-1000：10~500 Mbps）"), "{}", z.help);
+        assert!(z.help.contains(zh_word), "{name}: {}", z.help);
+        assert!(!e.example.is_empty() && z.label.contains("带宽"));
+    }
+
+    let (en, zh) = (
+        describe(find("DowngradeSmartAccessGatewaySoftware"), Locale::En),
+        describe(find("DowngradeSmartAccessGatewaySoftware"), Locale::ZhCn),
+    );
+    assert_eq!(shape(&en), with_tail(&[("DataPlan", Type::Long, true), ("UserCount", Type::Integer, true)]));
+    assert_eq!(zh.title.replace(' ', ""), "降低智能接入网关APP实例的客户端账号数量规格");
+    let field = |name: &str| en.fields.iter().find(|f| f.name == name).cloned().expect(name);
+    assert_eq!((field("UserCount").min, field("UserCount").max, field("UserCount").multiple_of), (Some(5), None, Some(5)));
+    assert_eq!(field("DataPlan").values, Some(&[5][..]));
+    assert!(field("UserCount").help.contains("lower"), "{}", field("UserCount").help);
+    assert_eq!(field("SmartAGId").format, Some(smartag_request::rules::Format::SmartAgId));
+}

@@ -181,3 +181,143 @@ fn nan_and_infinity_are_spelled_as_js_spells_them() {
     assert_eq!(value(f64::NAN), ("value", Param::Str("NaN".into())));
     assert_eq!(value(f64::NEG_INFINITY), ("value", Param::Str("-Infinity".into())));
 }
+
+#[test]
+fn band_width_spec_message_names_each_model_and_the_direction() {
+    for (action, example) in [(UPGRADE_HARDWARE, UPGRADE_HARDWARE_EXAMPLE), (DOWNGRADE_HARDWARE, DOWNGRADE_HARDWARE_EXAMPLE)] {
+        for got in [1, 501] {
+            let params = vec![
+                ("min", Param::Int(2)),
+                ("max", Param::Int(500)),
+                ("value", Param::Int(got)),
+                ("models", Param::Strs(vec!["SAG-100WM", "SAG-1000"])),
+                ("modelMin", Param::Ints(vec![2, 10])),
+                ("modelMax", Param::Ints(vec![50, 500])),
+            ];
+            let (en, zh) = in_both(action, &with(unmasked(example), "BandWidthSpec", got.to_string()));
+            assert_eq!(en.len(), 1, "{action} {got}");
+            assert_eq!(
+                en[0].message,
+                format!(
+                    "BandWidthSpec must be between 2 and 500 Mbit/s, by the instance's device model (SAG-100WM 2 to 50, SAG-1000 10 to 500); \
+                     got {got}. An upgrade must raise the current bandwidth and a downgrade must lower it, which only the service checks."
+                )
+            );
+            assert_eq!(
+                zh[0].message,
+                format!(
+                    "BandWidthSpec 的取值范围为 2~500 Mbit/s，具体取决于实例的设备型号（SAG-100WM：2~50；SAG-1000：10~500）；实际为 {got}。\
+                     升级时必须高于当前带宽，降级时必须低于当前带宽，这一点仅由服务端检查。"
+                )
+            );
+            assert_eq!(en[0].params, params, "{action} {got}");
+            assert_eq!((&zh[0].params, zh[0].rule, zh[0].code), (&en[0].params, en[0].rule, en[0].code));
+        }
+    }
+}
+
+#[test]
+fn downgrade_software_problems_in_both_locales() {
+    let (en, zh) = in_both(DOWNGRADE_SOFTWARE, &with(with(unmasked(DOWNGRADE_SOFTWARE_EXAMPLE), "UserCount", "7"), "DataPlan", "6"));
+    let got: Vec<(&str, &str, &str)> = en.iter().map(|p| (p.field.as_str(), p.rule.as_str(), p.code)).collect();
+    // Table order: DataPlan comes before UserCount in this action's table (the page's order).
+    assert_eq!(got, [("DataPlan", "enum", "SAG.InvalidDataPlan"), ("UserCount", "multipleOf", "SAG.InvalidUserCount")]);
+    assert_eq!(en[0].message, "DataPlan must be 5; got 6.");
+    assert_eq!(zh[0].message, "DataPlan 必须为 5；实际为 6。");
+    assert_eq!(en[1].message, "UserCount must be a multiple of 5 (5, 10, 15 ...); got 7.");
+    assert_eq!(zh[1].message, "UserCount 必须是 5 的倍数（5、10、15 ……）；实际为 7。");
+    let (en, zh) = in_both(DOWNGRADE_SOFTWARE, &with(unmasked(DOWNGRADE_SOFTWARE_EXAMPLE), "UserCount", "0"));
+    assert_eq!(
+        (en[0].message.as_str(), zh[0].message.as_str()),
+        ("UserCount must be at least 5; got 0.", "UserCount 不能小于 5；实际为 0。")
+    );
+}
+
+/// Every kind of problem a new action's table can give, in one request.
+fn family_all_wrong(action: &str) -> Vec<(String, Input)> {
+    let mut p = form(&[
+        ("Action", "UpgradeSmartAccessGatewaySoftware"),
+        ("RegionId", "China (Hangzhou)"),
+        ("SmartAGId", "sag-d3m51apgw4po******"),
+        ("Timestamp", "2016-02-23T12:46:24Z"),
+        ("Colour", "red"),
+    ]);
+    p.push(("AutoPay".into(), Input::from("maybe")));
+    p.push(("OwnerAccount".into(), Input::BadText));
+    if action == DOWNGRADE_SOFTWARE {
+        p.extend(form(&[("DataPlan", "10"), ("UserCount", "-3"), ("BandWidthSpec", "20")]));
+    } else {
+        p.extend(form(&[("BandWidthSpec", "1000"), ("UserCount", "5")]));
+    }
+    p
+}
+
+#[test]
+fn the_new_actions_problems_in_both_locales_and_in_order() {
+    let expected: [(&str, &[(&str, &str)]); 3] = [
+        (
+            UPGRADE_HARDWARE,
+            &[
+                ("Action", "enum"),
+                ("RegionId", "format"),
+                ("SmartAGId", "format"),
+                ("AutoPay", "type"),
+                ("BandWidthSpec", "range"),
+                ("OwnerAccount", "format"),
+                ("Colour", "unknown"),
+                ("Timestamp", "reserved"),
+                ("UserCount", "unknown"),
+            ],
+        ),
+        (
+            DOWNGRADE_HARDWARE,
+            &[
+                ("Action", "enum"),
+                ("RegionId", "format"),
+                ("SmartAGId", "format"),
+                ("AutoPay", "type"),
+                ("BandWidthSpec", "range"),
+                ("OwnerAccount", "format"),
+                ("Colour", "unknown"),
+                ("Timestamp", "reserved"),
+                ("UserCount", "unknown"),
+            ],
+        ),
+        (
+            DOWNGRADE_SOFTWARE,
+            &[
+                ("Action", "enum"),
+                ("RegionId", "format"),
+                ("SmartAGId", "format"),
+                ("AutoPay", "type"),
+                ("DataPlan", "enum"),
+                ("UserCount", "range"),
+                ("UserCount", "multipleOf"),
+                ("OwnerAccount", "format"),
+                ("BandWidthSpec", "unknown"),
+                ("Colour", "unknown"),
+                ("Timestamp", "reserved"),
+            ],
+        ),
+    ];
+    for (action, rules) in expected {
+        let (en, zh) = in_both(action, &family_all_wrong(action));
+        let got: Vec<(&str, &str)> = en.iter().map(|p| (p.field.as_str(), p.rule.as_str())).collect();
+        assert_eq!(got, rules, "{action}");
+        assert_eq!(en.len(), zh.len());
+        for (e, z) in en.iter().zip(&zh) {
+            assert_eq!((&e.field, e.rule, e.code, &e.params, e.severity), (&z.field, z.rule, z.code, &z.params, z.severity));
+            assert!(e.message.ends_with('.') || e.message.ends_with('?'), "{}", e.message);
+            assert!(!has_chinese(&e.message), "{}", e.message);
+            assert!(has_chinese(&z.message), "{}", z.message);
+            assert!(e.message.contains(&e.field) && z.message.contains(&z.field));
+        }
+        // The region display name gets its ID as a hint; the masked ID is called masked.
+        assert!(en[1].message.ends_with("; did you mean cn-hangzhou?"), "{}", en[1].message);
+        assert!(en[2].message.contains("masked"), "{}", en[2].message);
+        // The caller's key order does not matter.
+        let mut reversed = family_all_wrong(action);
+        reversed.reverse();
+        assert_eq!(validate(action, &reversed, Locale::En).unwrap_or_default(), en, "{action}");
+    }
+}

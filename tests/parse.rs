@@ -28,7 +28,14 @@ fn a_built_url_query_and_body_read_back_to_the_same_request() {
         form(&[("RegionId", "cn-shanghai"), ("SmartAGId", "sag-abc123"), ("UserCount", "10"), ("DataPlan", "5"), ("AutoPay", "1")]);
     let free_text = with(hardware(), "BuyerMessage", "张 a+b&c=d ~*'()");
     let sts = BuildOptions { security_token: Some("CAIS+token/=".into()), format: ResponseFormat::Xml, ..options() };
-    for (action, params) in [(SOFTWARE, seed000()), (HARDWARE, free_text), (UPGRADE, upgrade)] {
+    for (action, params) in [
+        (SOFTWARE, seed000()),
+        (HARDWARE, free_text),
+        (UPGRADE, upgrade),
+        (UPGRADE_HARDWARE, with(unmasked(UPGRADE_HARDWARE_EXAMPLE), "RegionId", "cn-shanghai")),
+        (DOWNGRADE_HARDWARE, with(unmasked(DOWNGRADE_HARDWARE_EXAMPLE), "RegionId", "cn-shanghai")),
+        (DOWNGRADE_SOFTWARE, unmasked(DOWNGRADE_SOFTWARE_EXAMPLE)),
+    ] {
         let r = built(action, &params, &sts);
         let query = r.canonical_query.clone();
         for input in [r.url.clone(), query.clone(), format!("?{query}")] {

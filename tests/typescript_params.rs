@@ -50,7 +50,8 @@ fn each_params_interface_is_its_table() {
 
 #[test]
 fn every_action_is_named_in_the_types() {
-    let union = DTS.lines().find(|l| l.starts_with("export type ActionName =")).unwrap();
+    let union = &DTS[DTS.find("export type ActionName =").unwrap()..];
+    let union = &union[..union.find(';').unwrap()];
     let params = interface("ActionParams");
     let results = interface("ResultByAction");
     for action in ACTIONS {

@@ -207,7 +207,7 @@ pub fn generic(locale: Locale) -> &'static str {
 /// Our own messages for the answers we cannot read, in both locales; `{}` in
 /// them is filled by `response.rs` (the status and content type).
 pub mod said {
-    use crate::messages::Text;
+    use crate::locale::Text;
 
     pub const EMPTY: Text = Text::new("The answer{} has an empty body.", "应答{}的正文为空。");
     pub const NOT_UTF8: Text = Text::new("The answer{} is not UTF-8 text.", "应答{}不是 UTF-8 文本。");

@@ -32,6 +32,12 @@ impl Field {
         self.free_text = true;
         self
     }
+
+    /// The same rules with another help text (what the value means for this action).
+    pub(super) const fn help(mut self, help: Text) -> Field {
+        self.help = help;
+        self
+    }
 }
 
 /// The optional `Action` parameter; `checks` holds `OneOf(&[<own name>])`.
@@ -92,6 +98,36 @@ pub const CHARGE_TYPE: Field = Field::new(
     Text::new("PREPAY (subscription) is the only supported value.", "仅支持 PREPAY（预付费）。"),
 )
 .checks(&[Check::OneOf(&["PREPAY"])]);
+
+/// The instance an order changes: `sag-` followed by lower-case letters and digits
+/// (seed 004; the same rule for SAG devices and SAG apps).
+pub const fn smartag_id(example: &'static str, label: Text) -> Field {
+    Field::new(
+        "SmartAGId",
+        Type::String,
+        true,
+        example,
+        label,
+        Text::new("The instance ID: sag- followed by lower-case letters and digits.", "实例 ID：sag- 后接小写字母和数字。"),
+    )
+    .checks(&[Check::Format(Format::SmartAgId)])
+}
+
+/// SAG device bandwidth by model, Mbit/s (the BandWidthSpec rows of the
+/// Upgrade/DowngradeSmartAccessGateway pages, the same as MaxBandWidth's at purchase).
+/// Those pages name no vCPE range, so a vCPE instance is held to these bounds too.
+const BANDWIDTH_BY_MODEL: &[(&str, i64, i64)] = &[("SAG-100WM", 2, 50), ("SAG-1000", 10, 500)];
+
+/// The new bandwidth of an SAG device instance. Required: every page marks it so;
+/// the SDK model is only silent (it marks nothing about it), and a bandwidth change
+/// without a bandwidth is no order.
+/// The device model is a property of the instance, not of the request, so only
+/// the union of the models' bounds (2–500) is checked here; whether the value is
+/// above (upgrade) or below (downgrade) the current bandwidth only the service knows.
+pub const fn band_width_spec(example: &'static str, help: Text) -> Field {
+    Field::new("BandWidthSpec", Type::Long, true, example, Text::new("New bandwidth (Mbit/s)", "智能接入网关的带宽（Mbit/s）"), help)
+        .checks(&[Check::BandwidthByModel(BANDWIDTH_BY_MODEL)])
+}
 
 pub const USER_COUNT: Field = Field::new(
     "UserCount",

@@ -1,9 +1,12 @@
 //! The rule kinds and one declarative table per action: the single source of
 //! truth that the validator, the serializer, `describe` and the form all read.
 mod common;
+mod downgrade_hardware;
+mod downgrade_software;
 mod hardware;
 mod software;
 mod upgrade;
+mod upgrade_hardware;
 
 use crate::locale::Text;
 
@@ -88,6 +91,11 @@ pub enum Check {
         field: &'static str,
         value: &'static str,
     },
+    /// Bandwidth (Mbit/s) whose bounds depend on the device model of an existing
+    /// instance, which the request does not carry: (model, min, max). The value is
+    /// held to the widest bounds (the models' ranges overlap, so that is their
+    /// union), and a problem names each model's bounds.
+    BandwidthByModel(&'static [(&'static str, i64, i64)]),
 }
 
 /// One parameter of an action.
@@ -128,11 +136,34 @@ impl Action {
     }
 }
 
-/// Every action the module knows, in a stable order.
-pub static ACTIONS: &[&Action] = &[&software::ACTION, &hardware::ACTION, &upgrade::ACTION];
+/// Every action the module knows, in a stable order: the first three as they
+/// came, then the rest of the order family (hardware bandwidth up and down, then
+/// the app's account quota down).
+pub static ACTIONS: &[&Action] = &[
+    &software::ACTION,
+    &hardware::ACTION,
+    &upgrade::ACTION,
+    &upgrade_hardware::ACTION,
+    &downgrade_hardware::ACTION,
+    &downgrade_software::ACTION,
+];
 
 /// The names of every action, in the order of `ACTIONS`.
-pub static ACTION_NAMES: &[&str] = &[software::ACTION.name, hardware::ACTION.name, upgrade::ACTION.name];
+pub static ACTION_NAMES: &[&str] = &[
+    software::ACTION.name,
+    hardware::ACTION.name,
+    upgrade::ACTION.name,
+    upgrade_hardware::ACTION.name,
+    downgrade_hardware::ACTION.name,
+    downgrade_software::ACTION.name,
+];
+
+/// The smallest minimum and the largest maximum of `ranges` (`None` for none).
+pub fn widest(ranges: &[(&str, i64, i64)]) -> Option<(i64, i64)> {
+    let min = ranges.iter().map(|r| r.1).min()?;
+    let max = ranges.iter().map(|r| r.2).max()?;
+    Some((min, max))
+}
 
 /// Looks an action up by its exact name.
 pub fn action(name: &str) -> Option<&'static Action> {
@@ -213,7 +244,7 @@ mod tests {
         // multipleOf 2, format 3, length 4, dependency 5.
         let rules = |check: &Check| match check {
             Check::OneOf(_) | Check::OneOfInt(_) => (0, 0),
-            Check::AtLeast(_) | Check::Range(..) => (1, 1),
+            Check::AtLeast(_) | Check::Range(..) | Check::BandwidthByModel(_) => (1, 1),
             Check::MultipleOf(_) => (2, 2),
             // `KnownRegion`'s `enum` warning is only about a well-formed RegionId,
             // so it never comes beside a `format` problem.

@@ -1,7 +1,7 @@
 //! UpgradeSmartAccessGatewaySoftware: raise the client-account quota of an SAG
 //! app instance. Seed 004.
 use super::common::{self, AUTO_PAY, DATA_PLAN, OWNER_ACCOUNT, OWNER_ID, REGION_ID, RESOURCE_OWNER_ACCOUNT, RESOURCE_OWNER_ID, USER_COUNT};
-use super::{Action, Check, Field, Format, Type};
+use super::{Action, Check};
 use crate::locale::Text;
 
 const NAME: &str = "UpgradeSmartAccessGatewaySoftware";
@@ -12,15 +12,7 @@ pub static ACTION: Action = Action {
     fields: &[
         common::action(NAME, &[Check::OneOf(&[NAME])]),
         REGION_ID,
-        Field::new(
-            "SmartAGId",
-            Type::String,
-            true,
-            "sag-8biez7habqwmx6",
-            Text::new("SAG app instance ID", "智能接入网关 APP 实例 ID"),
-            Text::new("The instance ID: sag- followed by lower-case letters and digits.", "实例 ID：sag- 后接小写字母和数字。"),
-        )
-        .checks(&[Check::Format(Format::SmartAgId)]),
+        common::smartag_id("sag-8biez7habqwmx6", Text::new("SAG app instance ID", "智能接入网关 APP 实例 ID")),
         USER_COUNT,
         DATA_PLAN,
         AUTO_PAY,

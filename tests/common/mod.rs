@@ -6,6 +6,9 @@ use smartag_request::{validate, BuildOptions, Input, Locale, Problem};
 pub const SOFTWARE: &str = "CreateSmartAccessGatewaySoftware";
 pub const HARDWARE: &str = "CreateSmartAccessGateway";
 pub const UPGRADE: &str = "UpgradeSmartAccessGatewaySoftware";
+pub const UPGRADE_HARDWARE: &str = "UpgradeSmartAccessGateway";
+pub const DOWNGRADE_HARDWARE: &str = "DowngradeSmartAccessGateway";
+pub const DOWNGRADE_SOFTWARE: &str = "DowngradeSmartAccessGatewaySoftware";
 pub const NONCE: &str = "3ee8c1b8-83d3-44af-a94f-4e0ad82fd6cf";
 pub const TIMESTAMP: &str = "2016-02-23T12:46:24Z";
 
@@ -52,6 +55,23 @@ pub fn hardware() -> Vec<(String, Input)> {
         ("Name", "test"),
         ("ReceiverPhone", "13*********"),
     ])
+}
+
+/// A request example as a documentation page writes it (`K=V&K=V`), as form strings.
+pub fn query(example: &str) -> Vec<(String, Input)> {
+    example.split('&').filter_map(|pair| pair.split_once('=')).map(|(k, v)| (k.to_owned(), Input::from(v))).collect()
+}
+
+/// shared/docs/order-family.md's request example of UpgradeSmartAccessGateway (the Chinese page), as written.
+pub const UPGRADE_HARDWARE_EXAMPLE: &str = "AutoPay=true&BandWidthSpec=3&RegionId=cn-hangzhou&SmartAGId=sag-d3m51apgw4po******";
+/// The request example of DowngradeSmartAccessGateway, as written.
+pub const DOWNGRADE_HARDWARE_EXAMPLE: &str = "AutoPay=true&BandWidthSpec=20&RegionId=cn-hangzhou&SmartAGId=sag-nylv14tghsk26c*****";
+/// The request example of DowngradeSmartAccessGatewaySoftware, as written.
+pub const DOWNGRADE_SOFTWARE_EXAMPLE: &str = "AutoPay=1&DataPlan=5&RegionId=cn-shanghai&SmartAGId=sag-n2uym2h45lnd31****&UserCount=5";
+
+/// A doc example with its masked instance ID unmasked (the `*`s dropped): a valid request.
+pub fn unmasked(example: &str) -> Vec<(String, Input)> {
+    query(&example.replace('*', ""))
 }
 
 /// Replaces (or adds) one parameter.

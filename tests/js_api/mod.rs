@@ -98,10 +98,10 @@ fn seed000_ok() {
 }
 
 #[wasm_bindgen_test]
-fn actions_are_the_three_order_actions_in_table_order() {
+fn actions_are_the_six_order_actions_in_table_order() {
     assert_eq!(
         json(&actions().unwrap()),
-        r#"["CreateSmartAccessGatewaySoftware","CreateSmartAccessGateway","UpgradeSmartAccessGatewaySoftware"]"#
+        r#"["CreateSmartAccessGatewaySoftware","CreateSmartAccessGateway","UpgradeSmartAccessGatewaySoftware","UpgradeSmartAccessGateway","DowngradeSmartAccessGateway","DowngradeSmartAccessGatewaySoftware"]"#
     );
 }
 

@@ -48,7 +48,7 @@ export function check({ actions, describe, validate, buildRequest, sign, signedU
         () => throwsA(RangeError, () => parseRequest(QUERY, { accessKeySecret: "testsecret" }), "no secret in a page"),
       ];
   const checks = [
-    () => same(actions(), [SOFTWARE, "CreateSmartAccessGateway", "UpgradeSmartAccessGatewaySoftware"], "actions"),
+    () => same(actions(), [SOFTWARE, "CreateSmartAccessGateway", "UpgradeSmartAccessGatewaySoftware", "UpgradeSmartAccessGateway", "DowngradeSmartAccessGateway", "DowngradeSmartAccessGatewaySoftware"], "actions"),
     () => same(describe(SOFTWARE).fields.find((f) => f.name === "UserCount").multipleOf, 5, "describe"),
     () => same(validate(SOFTWARE, SEED000), [], "validate seed 000"),
     () => same(validate(SOFTWARE, { ...SEED000, UserCount: 7 }).map((p) => [p.field, p.rule, p.code]), [["UserCount", "multipleOf", "SAG.InvalidUserCount"]], "validate UserCount 7"),

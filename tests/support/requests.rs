@@ -86,9 +86,9 @@ pub fn nasty_text() -> BoxedStrategy<String> {
     prop_oneof![4 => short, 1 => long, 1 => Just("&Signature=x".repeat(MAX_CHARS / 12))].boxed()
 }
 
-/// A valid request for any of the three actions, in the caller's (shuffled) order.
+/// A valid request for any action, in the caller's (shuffled) order.
 pub fn valid_request() -> impl Strategy<Value = Request> {
-    prop_oneof![software(), hardware(), upgrade()]
+    prop_oneof![software(), hardware(), upgrade(), upgrade_hardware(), downgrade_hardware(), downgrade_software()]
 }
 
 /// Valid build options; the nonce and the STS token are any printable ASCII,
@@ -143,9 +143,33 @@ fn software() -> impl Strategy<Value = Request> {
 
 fn upgrade() -> impl Strategy<Value = Request> {
     let name = "UpgradeSmartAccessGatewaySoftware";
-    let id = "[a-z0-9]{1,64}".prop_map(|id| format!("sag-{id}")).prop_flat_map(padded);
-    let fields = vec![action(name), region(), one("SmartAGId", id), user_count(), data_plan(), one("AutoPay", boolean())];
+    let fields = vec![action(name), region(), smartag_id(), user_count(), data_plan(), one("AutoPay", boolean())];
     request(name, fields.into_iter().chain(owners()).collect())
+}
+
+fn downgrade_software() -> impl Strategy<Value = Request> {
+    let name = "DowngradeSmartAccessGatewaySoftware";
+    let fields = vec![action(name), region(), smartag_id(), one("AutoPay", boolean()), data_plan(), user_count()];
+    request(name, fields.into_iter().chain(owners()).collect())
+}
+
+fn upgrade_hardware() -> impl Strategy<Value = Request> {
+    bandwidth_order("UpgradeSmartAccessGateway")
+}
+
+fn downgrade_hardware() -> impl Strategy<Value = Request> {
+    bandwidth_order("DowngradeSmartAccessGateway")
+}
+
+/// A hardware bandwidth change: BandWidthSpec is held to 2-500 (SAG-100WM 2-50, SAG-1000 10-500).
+fn bandwidth_order(name: &'static str) -> impl Strategy<Value = Request> {
+    let bandwidth = prop_oneof![Just(2i64), Just(500i64), 2i64..=500].prop_flat_map(number).boxed();
+    let fields = vec![action(name), region(), smartag_id(), one("AutoPay", boolean()), one("BandWidthSpec", bandwidth)];
+    request(name, fields.into_iter().chain(owners()).collect())
+}
+
+fn smartag_id() -> Fields {
+    one("SmartAGId", "[a-z0-9]{1,64}".prop_map(|id| format!("sag-{id}")).prop_flat_map(padded))
 }
 
 fn hardware() -> impl Strategy<Value = Request> {
