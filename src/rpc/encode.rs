@@ -21,73 +21,20 @@ const KEPT: [bool; 256] = {
     t
 };
 
-/// Where encoded text goes (ASCII; callers make one `String` of each buffer).
-pub trait Sink {
-    /// A run of bytes that are kept as they are.
-    fn kept(&mut self, run: &[u8]);
-    /// A byte that is written `%XX`.
-    fn escaped(&mut self, byte: u8);
-    /// A separator of the query, such as `&`, kept in the query itself.
-    fn separator(&mut self, byte: u8);
-}
-
 fn escape(b: u8) -> [u8; 3] {
     [b'%', HEX[usize::from(b >> 4)], HEX[usize::from(b & 0x0f)]]
 }
 
-impl Sink for Vec<u8> {
-    #[inline(always)]
-    fn kept(&mut self, run: &[u8]) {
-        self.extend_from_slice(run);
-    }
-    #[inline(always)]
-    fn escaped(&mut self, byte: u8) {
-        self.extend_from_slice(&escape(byte));
-    }
-    #[inline(always)]
-    fn separator(&mut self, byte: u8) {
-        self.push(byte);
-    }
-}
-
-/// A query and, at once, its own encoding (how the string-to-sign holds it): a
-/// kept run goes to both, an escape `%XX` is `%25XX` in the second, and a
-/// separator is escaped there. One pass over the text instead of two.
-pub struct Twice<'a>(pub &'a mut Vec<u8>, pub &'a mut Vec<u8>);
-
-impl Sink for Twice<'_> {
-    #[inline(always)]
-    fn kept(&mut self, run: &[u8]) {
-        self.0.extend_from_slice(run);
-        self.1.extend_from_slice(run);
-    }
-    #[inline(always)]
-    fn escaped(&mut self, byte: u8) {
-        let escaped = escape(byte);
-        self.0.extend_from_slice(&escaped);
-        // `%XX` escaped again: `%25XX`.
-        self.1.extend_from_slice(b"%25");
-        self.1.extend_from_slice(escaped.get(1..).unwrap_or_default());
-    }
-    #[inline(always)]
-    fn separator(&mut self, byte: u8) {
-        self.0.push(byte);
-        self.1.extend_from_slice(&escape(byte));
-    }
-}
-
 /// Writes the encoding of `s` to `out`. Runs of kept bytes go whole: most of a
 /// query is kept.
-pub fn encode_into(out: &mut impl Sink, s: &str) {
+pub fn encode_into(out: &mut Vec<u8>, s: &str) {
     let mut rest = s.as_bytes();
     loop {
         let run = rest.iter().position(|&b| !KEPT[usize::from(b)]).unwrap_or(rest.len());
         let (kept, tail) = rest.split_at_checked(run).unwrap_or((rest, &[]));
-        if !kept.is_empty() {
-            out.kept(kept);
-        }
+        out.extend_from_slice(kept);
         let Some((&b, after)) = tail.split_first() else { return };
-        out.escaped(b);
+        out.extend_from_slice(&escape(b));
         rest = after;
     }
 }

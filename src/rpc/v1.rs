@@ -1,6 +1,6 @@
 //! Signature version 1.0 (HMAC-SHA1): canonical query and string-to-sign.
 //! Generic over parameter sets, so Alibaba's published ECS example tests it too.
-use super::encode::{encode_into, Sink, Twice};
+use super::encode::encode_into;
 
 /// Sorts `pairs` by key in plain byte order (`str`'s order; a repeated key's
 /// values by value) and joins the encoded pairs with `&`. Signature V3
@@ -12,28 +12,26 @@ pub fn canonical_query(pairs: &mut [(&str, &str)]) -> String {
     String::from_utf8(out).unwrap_or_default()
 }
 
-/// The canonical query of pairs already sorted, and its `string_to_sign`, written in one pass.
+/// The canonical query of pairs already sorted, and its `string_to_sign`.
 pub fn join_and_sign(method: &str, pairs: &[(&str, &str)]) -> (String, String) {
-    let capacity = query_capacity(pairs);
-    let mut query = Vec::with_capacity(capacity);
-    let mut to_sign = Vec::with_capacity(method.len() + 5 + capacity * 5 / 4);
-    to_sign.extend_from_slice(method.as_bytes());
-    to_sign.extend_from_slice(b"&%2F&");
-    write_pairs(&mut Twice(&mut query, &mut to_sign), pairs);
-    (String::from_utf8(query).unwrap_or_default(), String::from_utf8(to_sign).unwrap_or_default())
+    let mut query = Vec::with_capacity(query_capacity(pairs));
+    write_pairs(&mut query, pairs);
+    let query = String::from_utf8(query).unwrap_or_default();
+    let to_sign = string_to_sign(method, &query);
+    (query, to_sign)
 }
 
 fn query_capacity(pairs: &[(&str, &str)]) -> usize {
     pairs.iter().map(|(k, v)| k.len() + v.len() + 2).sum::<usize>() * 5 / 4
 }
 
-fn write_pairs(out: &mut impl Sink, pairs: &[(&str, &str)]) {
+fn write_pairs(out: &mut Vec<u8>, pairs: &[(&str, &str)]) {
     for (i, (k, v)) in pairs.iter().enumerate() {
         if i > 0 {
-            out.separator(b'&');
+            out.push(b'&');
         }
         encode_into(out, k);
-        out.separator(b'=');
+        out.push(b'=');
         encode_into(out, v);
     }
 }
