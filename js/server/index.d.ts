@@ -1,6 +1,6 @@
 // smartag-request/server — types of the Node half that places orders (SPEC §7).
 // Hand-written; the module's own types come from the Node build next to it.
-import type { ActionName, Locale, Problem } from "../smartag_request";
+import type { ActionName, Locale, Problem, ResponseFailure, ResponseSuccess } from "../smartag_request";
 export type { ActionName, Locale, Problem };
 
 /** A web-standard handler: Node 20's global Request and Response. */
@@ -10,25 +10,9 @@ export type Handler = (request: Request) => Promise<Response>;
 export type SmartagModule = typeof import("../smartag_request");
 
 /** What the gateway answered, as the module's parseResponse reads it. */
-export interface OrderPlaced {
-  ok: true;
-  requestId: string | null;
-  /** `OrderId` always as its exact digits; `SmartAGId`, `ResourceGroupId` … when the action returns them. */
-  result: { OrderId: string; SmartAGId?: string; ResourceGroupId?: string; Name?: string; Description?: string };
-}
-
+export type OrderPlaced = ResponseSuccess;
 /** The gateway's refusal (its `Code`, `Message` …, and a hint for the buyer). */
-export interface GatewayRefusal {
-  ok: false;
-  status: number | null;
-  code: string;
-  message: string | null;
-  requestId: string | null;
-  hostId: string | null;
-  recommend: string | null;
-  /** What the buyer can do, in the order's locale ("" until the module has parseResponse). */
-  hint: string;
-}
+export type GatewayRefusal = ResponseFailure;
 
 /** The order was not sent (or its outcome is unknown): the handler's own answer. */
 export interface HandlerRefusal {
