@@ -3,13 +3,15 @@
 //! The parameter rules of Alibaba Cloud Smart Access Gateway order APIs
 //! (`Smartag`, version 2018-03-13), validation against them, and serialization of
 //! a valid request into a signed-ready RPC query string (signature version 1.0,
-//! or V3 headers and canonical request); signing for trusted contexts, and
-//! reading an existing V1 request back.
+//! or V3 headers and canonical request) and an `aliyun` CLI line ([`cli`]);
+//! signing for trusted contexts ([`sign`]); reading requests (V1 and V3,
+//! [`parse`]) and the gateway's answers ([`response`]) back.
 //!
 //! Data flows one way: caller values ([`Input`]) → coercion ([`value`]) →
 //! the action's table ([`rules`]) and [`validate`] → [`Problem`]s, or → [`rpc`] →
-//! canonical query → string-to-sign. Nothing here knows about JavaScript; the
-//! wasm bindings live in `wasm.rs` alone.
+//! canonical query → string-to-sign. Every shape that crosses to JS is a serde
+//! type. Nothing here knows about JavaScript; the wasm bindings live in
+//! `src/wasm/` alone.
 //!
 //! ```
 //! use smartag_request::{build, BuildOptions, Built, Input};
