@@ -13,11 +13,12 @@ trap 'rm -rf "$WORK"' EXIT
 cd "$WORK"
 printf '{ "name": "consumer", "private": true, "type": "module" }\n' >package.json
 npm install --offline --no-audit --no-fund --silent "$TARBALL"
-cp "$HERE"/{checks.mjs,node-consumer.mjs,node-consumer.cjs,first-call.cjs,browser-consumer.js,page.html} .
+cp "$HERE"/{checks.mjs,node-consumer.mjs,node-consumer.cjs,first-call.cjs,browser-consumer.js,bundler-consumer.mjs,page.html} .
 
 node node-consumer.mjs
 node node-consumer.cjs
 node first-call.cjs
+node --experimental-wasm-modules --no-warnings bundler-consumer.mjs
 "$ROOT/node_modules/.bin/esbuild" browser-consumer.js --bundle --format=esm --loader:.wasm=file \
   --outdir=dist --log-level=warning
 cp page.html dist/
