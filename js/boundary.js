@@ -16,6 +16,7 @@ const isoString = uncurry(Date.prototype.toISOString);
 const headersForEach = globalThis.Headers && uncurry(globalThis.Headers.prototype.forEach);
 const random = globalThis.crypto?.getRandomValues && uncurry(globalThis.crypto.getRandomValues);
 const realCrypto = globalThis.crypto;
+const Bytes = Uint8Array;
 const slice = uncurry(String.prototype.slice);
 const charCodeAt = uncurry(String.prototype.charCodeAt);
 const isWellFormed = String.prototype.isWellFormed && uncurry(String.prototype.isWellFormed);
@@ -51,7 +52,7 @@ export function now() {
 /** A random (version 4) UUID, or undefined when the platform has no crypto. */
 export function nonce() {
   if (!random) return undefined;
-  const b = random(realCrypto, new Uint8Array(16));
+  const b = random(realCrypto, new Bytes(16));
   b[6] = (b[6] & 0x0f) | 0x40; // RFC 9562: version 4
   b[8] = (b[8] & 0x3f) | 0x80; // variant 10
   let out = "";
