@@ -218,6 +218,8 @@ pub fn parse_response(action: &JsValue, response: &JsValue, options: &JsValue) -
     let locale = locale(&call, options)?;
     let (status, content_type, body) = match call.input(response.clone()) {
         Input::Text(body) => (None, None, body),
+        // The body text, like `response.body`, is refused as text: not "not a response".
+        Input::BadText => return Err(call.range_error("response holds an unpaired surrogate")),
         _ => {
             let expected = "{ status?, headers?, body } or the body text";
             let entries = call

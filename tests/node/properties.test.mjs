@@ -118,11 +118,12 @@ function headers(init) {
 
 // `g` draws from one case's PRNG; every value is made fresh, so a case can be made twice alike.
 function makeGen(seed, ctx, depthLeft) {
-  const rnd = mulberry32(seed);
+  const rnd = mulberry32(seed ^ 0x9e3779b9); // not the draw that chose the export
   const int = (n) => Math.floor(rnd() * n);
   const pick = (list) => list[int(list.length)];
   const chance = (p) => rnd() < p;
   const CAP = 1 << 20;
+  const clean = rnd() < 0.35; // a case of valid-ish arguments only, so that the success paths run often too
 
   const strings = () =>
     pick([
@@ -282,8 +283,15 @@ function makeGen(seed, ctx, depthLeft) {
 
   // Valid-ish: an action's example, with some values junk, some gone, some keys added.
   function params(action) {
-    if (chance(0.1)) return value(2);
     const o = { ...EXAMPLES[action] };
+    if (clean) {
+      // Typed values as well as form strings (SPEC §3).
+      for (const k of ownKeysOf(o)) if (chance(0.3) && /^-?\d+$/.test(o[k])) o[k] = chance(0.5) ? Number(o[k]) : BigInt(o[k]);
+      for (const k of ownKeysOf(o)) if (chance(0.3) && /^(true|false)$/.test(o[k])) o[k] = pick([o[k] === "true", o[k].toUpperCase(), o[k] === "true" ? 1 : 0]);
+      if (chance(0.2)) o.Period = pick([1, "24", " 36 ", 13]);
+      return o;
+    }
+    if (chance(0.1)) return value(2);
     for (const k of ownKeysOf(o)) {
       if (chance(0.1)) o[k] = value(1);
       else if (chance(0.05)) delete o[k];
@@ -295,6 +303,21 @@ function makeGen(seed, ctx, depthLeft) {
   }
 
   function options(kind) {
+    if (clean) {
+      const o = kind === "build" ? { ...FIXED } : {};
+      if (chance(0.3)) o.locale = pick(["en", "zh-CN"]);
+      if (kind === "build") {
+        if (chance(0.4)) o.signature = pick(["v1", "v3"]);
+        if (chance(0.3)) o.method = pick(["GET", "POST"]);
+        if (chance(0.2) && o.signature !== "v3") o.format = pick(["JSON", "XML"]);
+        if (chance(0.2)) o.endpoint = pick(["smartag.aliyuncs.com", "smartag.cn-hangzhou.aliyuncs.com:443"]);
+        if (chance(0.2)) o.securityToken = "CAIS-sts.token";
+        if (chance(0.2)) o.timestamp = pick([new Date(0), "2020-01-02T03:04:05Z"]);
+      }
+      if (kind === "parse" && chance(0.6)) o.accessKeySecret = pick([SECRET, "wrong"]);
+      if (kind === "parse" && chance(0.3)) o.method = pick(["GET", "POST"]);
+      return o;
+    }
     if (chance(0.08)) return value(2);
     const o = kind === "build" || chance(0.1) ? { ...FIXED } : {};
     if (kind === "build" && chance(0.05)) delete o[pick(["accessKeyId", "nonce", "timestamp"])];
@@ -526,7 +549,7 @@ function deterministic(o) {
   if (!r || typeof r !== "object" || r.ok !== true || typeof r.stringToSign !== "string") return true;
   const nonce = r.params?.SignatureNonce ?? r.headers?.["x-acs-signature-nonce"];
   const time = r.params?.Timestamp ?? r.headers?.["x-acs-date"];
-  return nonce === FIXED.nonce && (time === FIXED.timestamp || time === "1970-01-01T00:00:00Z");
+  return nonce === FIXED.nonce && ["2016-02-23T12:46:24Z", "1970-01-01T00:00:00Z", "2020-01-02T03:04:05Z"].includes(time);
 }
 
 // ---------------------------------------------------------------- pollution
@@ -580,6 +603,7 @@ test(`every export against random hostile values (seed ${SEED})`, { timeout: 600
   const failures = [];
   const t0 = Date.now();
   let calls = 0;
+  const seen = Object.fromEntries(EXPORTS.map((name) => [name, { returned: 0, threw: 0, callerThrew: 0 }]));
   for (let n = 1; n <= CASES && failures.length < 5; n++) {
     const c = makeCase((master() * 2 ** 32) >>> 0);
     const mode = n % 10 === 0 ? ["accessors", "values", "readonly"][(n / 10) % 3] : null; // every 10th case polluted
@@ -588,6 +612,8 @@ test(`every export against random hostile values (seed ${SEED})`, { timeout: 600
     let polluted;
     const first = run(prepare(c));
     check(first);
+    seen[c.name][first.threw ? (first.ctx.threw ? "callerThrew" : "threw") : "returned"]++;
+    if (process.env.PROPERTY_DEBUG === c.name) console.log(first.threw ? `${first.error?.message}`.slice(0, 200) : stringify(first.result).slice(0, 200));
     const madeBefore = headersMade;
     const p = mode ? prepare(c) : null;
     if (mode && headersMade === madeBefore) {
@@ -625,6 +651,32 @@ test(`every export against random hostile values (seed ${SEED})`, { timeout: 600
   if (violations.size) failures.push(`after the run: ${[...violations].join("; ")}`);
   const broken = usable();
   if (broken) failures.push(`module no longer usable at the end: ${broken}`);
-  console.log(`property: ${calls} calls in ${Date.now() - t0} ms (seed ${SEED})`);
+  console.log(`property: ${calls} calls in ${Date.now() - t0} ms (seed ${SEED}); first runs returned/threw/threw for caller code: ${EXPORTS.map((n) => `${n} ${seen[n].returned}/${seen[n].threw}/${seen[n].callerThrew}`).join(", ")}`);
   assert.equal(failures.length, 0, `property failures (replay with PROPERTY_SEED=${SEED}):\n${failures.join("\n")}`);
+});
+
+// The glue that wasm-bindgen, js-sys and serde-wasm-bindgen generate looks its globals up at call
+// time (Object.entries, Reflect.get, Array.isArray, Number.isSafeInteger ...): a page that replaces
+// one after load runs its code inside the module's own steps and can change results. Not yet so.
+test("a global replaced after load changes no result", { todo: "the generated glue reads Object.entries, Reflect.get ... at call time" }, () => {
+  const clean = stringify(pkg.validate(A_SOFT, { ...GOOD, UserCount: "7" }));
+  const replaced = [];
+  const swap = (owner, name, wrap) => {
+    const real = owner[name];
+    owner[name] = wrap(real);
+    replaced.push(() => (owner[name] = real));
+  };
+  let runs = 0;
+  swap(Object, "entries", (real) => (o) => (runs++, real(o).map(([k, v]) => [k, k === "UserCount" ? "5" : v])));
+  swap(Reflect, "get", (real) => (...a) => (runs++, real(...a)));
+  swap(Array, "isArray", (real) => (v) => (runs++, real(v)));
+  swap(Number, "isSafeInteger", (real) => (v) => (runs++, real(v)));
+  let got;
+  try {
+    got = stringify(pkg.validate(A_SOFT, { ...GOOD, UserCount: "7" }));
+  } finally {
+    for (const undo of replaced) undo();
+  }
+  assert.equal(runs, 0, "replaced globals ran inside the call");
+  assert.equal(got, clean);
 });
