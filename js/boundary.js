@@ -5,7 +5,7 @@
 
 // `uncurry(String.prototype.slice)(s, 0, 1)` is `s.slice(0, 1)` with the slice of load time.
 const uncurry = Function.prototype.bind.bind(Function.prototype.call);
-const { getPrototypeOf, keys, create } = Object;
+const { getPrototypeOf, getOwnPropertyDescriptor, keys, create } = Object;
 const { isArray } = Array;
 const parseJson = JSON.parse;
 const stringify = JSON.stringify;
@@ -14,6 +14,8 @@ const RealDate = Date;
 const dateTime = uncurry(Date.prototype.getTime);
 const isoString = uncurry(Date.prototype.toISOString);
 const headersForEach = globalThis.Headers && uncurry(globalThis.Headers.prototype.forEach);
+const headersPrototype = globalThis.Headers?.prototype;
+const toStringTag = Symbol.toStringTag;
 const random = globalThis.crypto?.getRandomValues && uncurry(globalThis.crypto.getRandomValues);
 const realCrypto = globalThis.crypto;
 const Bytes = Uint8Array;
@@ -70,13 +72,16 @@ function path(base, key) {
   return plain ? `${base}.${key}` : `${base}[${stringify(key.length > 40 ? slice(key, 0, 40) + "…" : key)}]`;
 }
 
-// How a thrown value is named in a message: its `message` when it is a short string.
+// How a thrown value is named in a message: its own `message` data property when
+// that is a short string. Never an inherited one: a string or symbol thrown must
+// not run a getter a page put on Object.prototype, and no getter of the value runs.
 function described(thrown) {
   try {
-    const m = thrown?.message;
-    if (typeof m === "string" && m.length <= 1000) return `: ${m}`;
+    const own = thrown !== null && typeof thrown === "object" ? getOwnPropertyDescriptor(thrown, "message") : undefined;
+    const m = own?.value;
+    if (own && "value" in own && typeof m === "string" && m.length <= 1000) return `: ${m}`;
   } catch {
-    // A message getter that throws is described like a value without one.
+    // A Proxy's trap that throws is described like a value without a message.
   }
   return ` ${kind(thrown)}`;
 }
@@ -110,6 +115,21 @@ function isPlain(v) {
   return proto === null || getPrototypeOf(proto) === null;
 }
 
+// Whether `v` may be a WHATWG Headers (this realm's or another's): a prototype in its
+// chain is Headers.prototype or has its own tag "Headers". Only such an object is
+// brand-checked with Headers.prototype.forEach: in Node that is undici's JS, whose
+// failed brand check makes an Error and sets its `code` (through a page's setter on
+// Object.prototype), and costs an Error's stack for every Map or class instance.
+function maybeHeaders(v) {
+  let proto = getPrototypeOf(v);
+  for (let steps = 0; proto !== null && steps < 64; steps++, proto = getPrototypeOf(proto)) {
+    if (proto === headersPrototype) return true;
+    const tag = getOwnPropertyDescriptor(proto, toStringTag);
+    if (tag && "value" in tag && tag.value === "Headers") return true;
+  }
+  return false;
+}
+
 function brand(method, v) {
   try {
     method(v, () => {});
@@ -120,7 +140,9 @@ function brand(method, v) {
 }
 
 /**
- * A snapshot of `values` (the arguments named in `names`, after the action) as
+ * A snapshot of the `count` (at most 3) arguments `value0` ... (named `name0` ...,
+ * after the action; passed one by one, as no array the module makes in JS is safe
+ * from a page's index setters on Array.prototype) as
  * plain data: strings, numbers, booleans, null and undefined as they are;
  * `depth` levels of plain objects (and WHATWG Headers) copied into null-prototype
  * objects of their own enumerable string keys; anything else a tag, an array
@@ -129,9 +151,10 @@ function brand(method, v) {
  * `maxKeys` keys an object and `budget` UTF-16 code units of text in all.
  * Caller code that throws, and a call over the caps, throw an Error for `call`.
  */
-export function snapshot(call, names, values, depth, budget, maxKeys) {
+export function snapshot(call, depth, budget, maxKeys, count, name0, value0, name1, value1, name2, value2) {
   const over = (what) => fail("RangeError", `${call}: ${what} takes the text of one call past ${1 << 20} UTF-16 code units`);
-  const threw = (what, e) => fail("Error", `${call}: ${what} threw${described(e)}`, e);
+  // The thrown value is the cause even when it is undefined (`fail` takes undefined for none).
+  const threw = (what, e) => new errors.Error(`${call}: ${what} threw${described(e)}`, { cause: e });
   const text = (s, what) => {
     if ((budget -= s.length) < 0) throw over(what);
     return wellFormed(s) ? s : ["badText"];
@@ -168,7 +191,13 @@ export function snapshot(call, names, values, depth, budget, maxKeys) {
         const iso = time !== time ? "" : isoString(v); // NaN: an invalid Date
         return ["date", iso.length === 24 ? slice(iso, 0, 19) + "Z" : ""]; // four-digit years only
       }
-      if (depth > 0 && headersForEach && brand(headersForEach, v)) {
+      let headers;
+      try {
+        headers = depth > 0 && headersForEach && maybeHeaders(v) && brand(headersForEach, v);
+      } catch (e) {
+        throw threw(`reading ${what}`, e); // a Proxy's trap
+      }
+      if (headers) {
         const out = create(null);
         headersForEach(v, (value, name) => (out[text(name, what)] = text(value, what)));
         return out;
@@ -184,7 +213,9 @@ export function snapshot(call, names, values, depth, budget, maxKeys) {
     }
     if (own.length > maxKeys) throw fail("RangeError", `${call}: ${what} has ${own.length} keys; at most ${maxKeys} are read`);
     const out = create(null);
-    for (const key of own) {
+    // An index loop: for-of would run a page's Array.prototype[Symbol.iterator] or its iterator's `next`.
+    for (let i = 0; i < own.length; i++) {
+      const key = own[i];
       if ((budget -= key.length) < 0) throw over(`a key of ${what}`);
       let value;
       try {
@@ -197,6 +228,8 @@ export function snapshot(call, names, values, depth, budget, maxKeys) {
     return out;
   };
   const out = create(null); // indexed like an array, with no prototype whose setters could run
-  for (let i = 0; i < values.length; i++) out[i] = copy(values[i], names[i], depth);
+  if (count > 0) out[0] = copy(value0, name0, depth);
+  if (count > 1) out[1] = copy(value1, name1, depth);
+  if (count > 2) out[2] = copy(value2, name2, depth);
   return out;
 }

@@ -34,15 +34,23 @@ mod js {
 
     #[wasm_bindgen(module = "/js/boundary.js")]
     extern "C" {
-        /// The guarded snapshot of a call's arguments; throws a made Error.
+        /// The guarded snapshot of a call's first `count` arguments (at most 3),
+        /// passed one by one: an array made in JS (`new Array()`, `push`) would
+        /// go through a page's index setters on `Array.prototype`. Throws a made Error.
+        #[allow(clippy::too_many_arguments)]
         #[wasm_bindgen(catch)]
         pub fn snapshot(
             call: &str,
-            names: &js_sys::Array,
-            values: &js_sys::Array,
             depth: u32,
             budget: u32,
             max_keys: u32,
+            count: u32,
+            name0: &str,
+            value0: &JsValue,
+            name1: &str,
+            value1: &JsValue,
+            name2: &str,
+            value2: &JsValue,
         ) -> Result<js_sys::Array, JsValue>;
         pub fn fail(kind: &str, message: &str, cause: JsValue) -> JsValue;
         #[wasm_bindgen(catch)]
@@ -210,6 +218,8 @@ pub fn parse_response(action: &JsValue, response: &JsValue, options: &JsValue) -
     let locale = locale(&call, options)?;
     let (status, content_type, body) = match call.input(response.clone()) {
         Input::Text(body) => (None, None, body),
+        // The body text, like `response.body`, is refused as text: not "not a response".
+        Input::BadText => return Err(call.range_error("response holds an unpaired surrogate")),
         _ => {
             let expected = "{ status?, headers?, body } or the body text";
             let entries = call

@@ -67,9 +67,12 @@ impl Call {
 
     /// The snapshot of `values` (named `names`), `depth` levels of plain objects deep.
     pub fn snapshot<const N: usize>(&mut self, names: [&str; N], values: [&JsValue; N], depth: u32) -> Result<[JsValue; N], JsValue> {
-        let names: js_sys::Array = names.iter().map(|n| JsValue::from_str(n)).collect();
-        let values: js_sys::Array = values.iter().copied().collect();
-        let snap = js::snapshot(self.name, &names, &values, depth, self.budget, MAX_KEYS)?;
+        const { assert!(N <= 3, "js/boundary.js snapshots at most 3 arguments") };
+        let undefined = JsValue::UNDEFINED;
+        let name = |i: usize| names.get(i).copied().unwrap_or("");
+        let value = |i: usize| values.get(i).copied().unwrap_or(&undefined);
+        let snap =
+            js::snapshot(self.name, depth, self.budget, MAX_KEYS, N as u32, name(0), value(0), name(1), value(1), name(2), value(2))?;
         Ok(std::array::from_fn(|i| snap.get(i as u32)))
     }
 
