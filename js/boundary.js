@@ -5,7 +5,7 @@
 
 // `uncurry(String.prototype.slice)(s, 0, 1)` is `s.slice(0, 1)` with the slice of load time.
 const uncurry = Function.prototype.bind.bind(Function.prototype.call);
-const { getPrototypeOf, getOwnPropertyDescriptor, keys, create } = Object;
+const { getPrototypeOf, getOwnPropertyDescriptor, keys } = Object;
 const { isArray } = Array;
 const parseJson = JSON.parse;
 const stringify = JSON.stringify;
@@ -22,8 +22,21 @@ const Bytes = Uint8Array;
 const slice = uncurry(String.prototype.slice);
 const charCodeAt = uncurry(String.prototype.charCodeAt);
 const isWellFormed = String.prototype.isWellFormed && uncurry(String.prototype.isWellFormed);
+const toWellFormedAt = String.prototype.toWellFormed && uncurry(String.prototype.toWellFormed);
 const errors = { Error, TypeError, RangeError };
 const HEX = "0123456789abcdef";
+
+// `s` with U+FFFD for each unpaired surrogate (Node 18 lacks toWellFormed).
+function toWellFormed(s) {
+  if (toWellFormedAt) return toWellFormedAt(s);
+  let out = "";
+  for (let i = 0; i < s.length; i++) {
+    const c = charCodeAt(s, i);
+    const pair = c >= 0xd800 && c <= 0xdbff && i + 1 < s.length && (charCodeAt(s, i + 1) & 0xfc00) === 0xdc00;
+    out += pair ? slice(s, i, ++i + 1) : c >= 0xd800 && c <= 0xdfff ? "\uFFFD" : slice(s, i, i + 1);
+  }
+  return out;
+}
 
 // Whether `s` has no unpaired surrogate (Node 18 lacks isWellFormed).
 function wellFormed(s) {
@@ -142,41 +155,47 @@ function brand(method, v) {
 /**
  * A snapshot of the `count` (at most 3) arguments `value0` ... (named `name0` ...,
  * after the action; passed one by one, as no array the module makes in JS is safe
- * from a page's index setters on Array.prototype) as
- * plain data: strings, numbers, booleans, null and undefined as they are;
- * `depth` levels of plain objects (and WHATWG Headers) copied into null-prototype
- * objects of their own enumerable string keys; anything else a tag, an array
- * `[kind, value]`: `["bigint", digits]`, `["badText"]` (an unpaired surrogate),
- * `["date", "YYYY-MM-DDThh:mm:ssZ" or ""]`, `["other", "an array"]`. At most
- * `maxKeys` keys an object and `budget` UTF-16 code units of text in all.
- * Caller code that throws, and a call over the caps, throw an Error for `call`.
+ * from a page's index setters on Array.prototype), as the text of a JSON array,
+ * written here piece by piece (JSON.stringify only ever sees a string, so no
+ * `toJSON` of a page's runs): strings, finite numbers, booleans and null as they
+ * are; `depth` levels of plain objects (and WHATWG Headers) as objects of their
+ * own enumerable string keys (a key with an unpaired surrogate gets U+FFFD in its
+ * place, a value of undefined leaves its key out); anything else a tag, an array
+ * `[kind, value]`: `["bigint", digits]`, `["badText"]` (a string with an unpaired
+ * surrogate), `["number", "NaN"]`, `["undefined"]`, `["date", "YYYY-MM-DDThh:mm:ssZ" or ""]`,
+ * `["other", "an array"]`. At most `maxKeys` keys an object and `budget` UTF-16
+ * code units of text in all. Caller code that throws, and a call over the caps,
+ * throw an Error for `call`.
  */
 export function snapshot(call, depth, budget, maxKeys, count, name0, value0, name1, value1, name2, value2) {
   const over = (what) => fail("RangeError", `${call}: ${what} takes the text of one call past ${1 << 20} UTF-16 code units`);
   // The thrown value is the cause even when it is undefined (`fail` takes undefined for none).
   const threw = (what, e) => new errors.Error(`${call}: ${what} threw${described(e)}`, { cause: e });
+  const tag = (kind, value) => (value === undefined ? `["${kind}"]` : `["${kind}",${stringify(value)}]`);
   const text = (s, what) => {
     if ((budget -= s.length) < 0) throw over(what);
-    return wellFormed(s) ? s : ["badText"];
+    return wellFormed(s) ? stringify(s) : tag("badText");
   };
   const copy = (v, what, depth) => {
     switch (typeof v) {
       case "string":
         return text(v, what);
+      case "number":
+        return v - v === 0 ? toText(v) : tag("number", toText(v)); // NaN and ±Infinity are not JSON
+      case "boolean":
+        return v ? "true" : "false";
+      case "undefined":
+        return tag("undefined");
       case "bigint": {
         const digits = toText(v); // runs no caller code, unlike v.toString()
         if ((budget -= digits.length) < 0) throw over(what);
-        return ["bigint", digits];
+        return tag("bigint", digits);
       }
-      case "object":
-        if (v === null) return v;
-        break;
       case "function":
       case "symbol":
-        return ["other", kind(v)];
-      default:
-        return v;
+        return tag("other", kind(v));
     }
+    if (v === null) return "null";
     // Plain objects first: a brand check throws for them, and a throw costs microseconds.
     let plain;
     try {
@@ -189,7 +208,7 @@ export function snapshot(call, depth, budget, maxKeys, count, name0, value0, nam
         // The Date's own time value: an own `getTime` (caller code) is never called.
         const time = dateTime(v);
         const iso = time !== time ? "" : isoString(v); // NaN: an invalid Date
-        return ["date", iso.length === 24 ? slice(iso, 0, 19) + "Z" : ""]; // four-digit years only
+        return tag("date", iso.length === 24 ? slice(iso, 0, 19) + "Z" : ""); // four-digit years only
       }
       let headers;
       try {
@@ -198,13 +217,13 @@ export function snapshot(call, depth, budget, maxKeys, count, name0, value0, nam
         throw threw(`reading ${what}`, e); // a Proxy's trap
       }
       if (headers) {
-        const out = create(null);
-        headersForEach(v, (value, name) => (out[text(name, what)] = text(value, what)));
-        return out;
+        let out = "";
+        headersForEach(v, (value, name) => (out += `${out ? "," : ""}${text(name, what)}:${text(value, what)}`));
+        return `{${out}}`;
       }
-      return ["other", kind(v)];
+      return tag("other", kind(v));
     }
-    if (depth === 0) return ["other", kind(v)];
+    if (depth === 0) return tag("other", kind(v));
     let own;
     try {
       own = keys(v);
@@ -212,7 +231,7 @@ export function snapshot(call, depth, budget, maxKeys, count, name0, value0, nam
       throw threw(`reading ${what}`, e);
     }
     if (own.length > maxKeys) throw fail("RangeError", `${call}: ${what} has ${own.length} keys; at most ${maxKeys} are read`);
-    const out = create(null);
+    let out = "";
     // An index loop: for-of would run a page's Array.prototype[Symbol.iterator] or its iterator's `next`.
     for (let i = 0; i < own.length; i++) {
       const key = own[i];
@@ -223,13 +242,14 @@ export function snapshot(call, depth, budget, maxKeys, count, name0, value0, nam
       } catch (e) {
         throw threw(`reading ${path(what, key)}`, e);
       }
-      out[key] = copy(value, path(what, key), depth - 1);
+      if (value === undefined) continue; // not given
+      out += `${out ? "," : ""}${stringify(wellFormed(key) ? key : toWellFormed(key))}:${copy(value, path(what, key), depth - 1)}`;
     }
-    return out;
+    return `{${out}}`;
   };
-  const out = create(null); // indexed like an array, with no prototype whose setters could run
-  if (count > 0) out[0] = copy(value0, name0, depth);
-  if (count > 1) out[1] = copy(value1, name1, depth);
-  if (count > 2) out[2] = copy(value2, name2, depth);
-  return out;
+  let out = "";
+  if (count > 0) out += copy(value0, name0, depth);
+  if (count > 1) out += "," + copy(value1, name1, depth);
+  if (count > 2) out += "," + copy(value2, name2, depth);
+  return `[${out}]`;
 }

@@ -8,7 +8,8 @@ use crate::rules::Type;
 /// A value exactly as the caller gave it. It reads from JSON (`null`, a string,
 /// a number, a boolean; an array or object is `Other`) and from the JS
 /// boundary's snapshot, which adds tags: `["bigint", digits]`, `["badText"]`,
-/// `["date", text]`, `["other", kind]`.
+/// `["date", text]`, `["number", "NaN" | "Infinity" | "-Infinity"]`,
+/// `["undefined"]`, `["other", kind]`.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub enum Input {
     /// `undefined`, or absent.
@@ -55,15 +56,13 @@ impl<'de> serde::de::Visitor<'de> for InputVisitor {
     fn visit_f64<E>(self, n: f64) -> Result<Input, E> {
         Ok(Input::Number(n))
     }
-    // JSON integers beyond 2^53 keep their digits, as a BigInt does.
-    fn visit_i64<E: serde::de::Error>(self, n: i64) -> Result<Input, E> {
-        Ok(if is_safe_integer(n) { Input::Number(n as f64) } else { Input::BigInt(n.to_string()) })
+    // A JSON integer is a number, as JS reads it: beyond 2^53 it may not hold the
+    // digits meant, which a Long refuses (pass a string).
+    fn visit_i64<E>(self, n: i64) -> Result<Input, E> {
+        Ok(Input::Number(n as f64))
     }
-    fn visit_u64<E: serde::de::Error>(self, n: u64) -> Result<Input, E> {
-        match i64::try_from(n) {
-            Ok(n) => self.visit_i64(n),
-            Err(_) => Ok(Input::BigInt(n.to_string())),
-        }
+    fn visit_u64<E>(self, n: u64) -> Result<Input, E> {
+        Ok(Input::Number(n as f64))
     }
     fn visit_str<E>(self, s: &str) -> Result<Input, E> {
         Ok(Input::Text(s.to_owned()))
@@ -81,6 +80,9 @@ impl<'de> serde::de::Visitor<'de> for InputVisitor {
         while seq.next_element::<serde::de::IgnoredAny>()?.is_some() {}
         Ok(match (tag.as_deref(), value) {
             (Some("bigint"), Some(digits)) => Input::BigInt(digits),
+            (Some("undefined"), None) => Input::Missing,
+            // JSON has no NaN or Infinity.
+            (Some("number"), Some(n)) => Input::Number(n.parse().unwrap_or(f64::NAN)),
             (Some("badText"), None) => Input::BadText,
             (Some("date"), Some(text)) => Input::Date(text),
             (Some("other"), Some(kind)) => Input::Other(match kind.as_str() {

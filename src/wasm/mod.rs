@@ -19,7 +19,7 @@ use crate::parse;
 use crate::request::{self, BuildOptions, Method, ResponseFormat};
 use crate::sign::SignatureVersion;
 use crate::value::Input;
-use read::{Call, Members};
+use read::{Call, Entries, Members, Snap};
 pub use read::{MAX_KEYS, MAX_TEXT_UNITS};
 use wasm_bindgen::prelude::*;
 
@@ -51,7 +51,7 @@ mod js {
             value1: &JsValue,
             name2: &str,
             value2: &JsValue,
-        ) -> Result<js_sys::Array, JsValue>;
+        ) -> Result<String, JsValue>;
         pub fn fail(kind: &str, message: &str, cause: JsValue) -> JsValue;
         #[wasm_bindgen(catch)]
         fn parse(text: &str) -> Result<JsValue, JsValue>;
@@ -102,8 +102,8 @@ pub fn build_request(action: &JsValue, params: &JsValue, options: &JsValue) -> R
     let [params, options] = call.snapshot(["params", "options"], [params, options], 1)?;
     let params = read_params(&call, params)?;
     let expected = "a plain object with an accessKeyId";
-    let Some(entries) = call.object("options", expected, options.clone())? else {
-        return Err(call.type_error("options", expected, &call.input(options)));
+    let Some(entries) = call.object("options", expected, &options)? else {
+        return Err(call.type_error("options", expected, &call.input(&options)));
     };
     let o = Members { call: &call, base: "options", entries };
     let timestamp = match o.get("timestamp") {
@@ -135,15 +135,27 @@ pub fn build_request(action: &JsValue, params: &JsValue, options: &JsValue) -> R
 }
 
 /// The params argument as the core's list of names and values.
-fn read_params(call: &Call, snap: JsValue) -> Result<Vec<(String, Input)>, JsValue> {
+fn read_params(call: &Call, snap: Snap) -> Result<Vec<(String, Input)>, JsValue> {
     let expected = "a plain object of parameter names to values";
-    call.object("params", expected, snap.clone())?.ok_or_else(|| call.type_error("params", expected, &call.input(snap)))
+    call.object("params", expected, &snap)?.ok_or_else(|| call.type_error("params", expected, &call.input(&snap)))
 }
 
 /// `options.locale`, English when not given.
-fn locale(call: &Call, options: JsValue) -> Result<Locale, JsValue> {
-    let Some(entries) = call.object("options", "a plain object", options)? else { return Ok(Locale::default()) };
+fn locale(call: &Call, options: Snap) -> Result<Locale, JsValue> {
+    let Some(entries) = call.object("options", "a plain object", &options)? else { return Ok(Locale::default()) };
     Ok(Members { call, base: "options", entries }.choice("locale")?.unwrap_or_default())
+}
+
+/// A request or response object: its members, and its `headers` (a plain object
+/// or a `Headers`; names in any letter case).
+fn with_headers<'a>(call: &'a Call, base: &'static str, expected: &str, snap: &Snap) -> Result<(Members<'a>, Entries), JsValue> {
+    let raws: Entries<Snap> = call.object(base, expected, snap)?.ok_or_else(|| call.type_error(base, expected, &call.input(snap)))?;
+    let headers = match raws.iter().find(|(k, _)| k == "headers") {
+        Some((_, h)) => call.object(&format!("{base}.headers"), "a plain object or a Headers", h)?.unwrap_or_default(),
+        None => Vec::new(),
+    };
+    let entries = raws.iter().map(|(k, v)| (k.clone(), call.input(v))).collect();
+    Ok((Members { call, base, entries }, headers))
 }
 
 /// A request read back, V1 or V3: from a URL, query string or POST body (a
@@ -157,7 +169,7 @@ pub fn parse_request(input: &JsValue, options: &JsValue) -> Result<JsValue, JsVa
     // A string is read as it is (above); only an object is snapshotted.
     let object = if text.is_some() { JsValue::UNDEFINED } else { input.clone() };
     let [request, options] = call.snapshot(["request", "options"], [&object, options], 2)?;
-    let o = Members { call: &call, base: "options", entries: call.object("options", "a plain object", options)?.unwrap_or_default() };
+    let o = Members { call: &call, base: "options", entries: call.object("options", "a plain object", &options)?.unwrap_or_default() };
     let locale = o.choice::<Locale>("locale")?.unwrap_or_default();
     let secret = o.text("accessKeySecret", "a string (an AccessKey secret)")?;
     let method = o.choice::<Method>("method")?;
@@ -174,12 +186,7 @@ pub fn parse_request(input: &JsValue, options: &JsValue) -> Result<JsValue, JsVa
         }
         None => {
             let expected = "a string (a URL, a query string or a POST body) or { method, url, headers, body }";
-            let entries = call
-                .object("request", expected, request.clone())?
-                .ok_or_else(|| call.type_error("request", expected, &call.input(request.clone())))?;
-            let r = Members { call: &call, base: "request", entries };
-            let headers = js_sys::Reflect::get(&request, &"headers".into()).unwrap_or_default();
-            let headers = call.object("request.headers", "a plain object or a Headers", headers)?.unwrap_or_default();
+            let (r, headers) = with_headers(&call, "request", expected, &request)?;
             let mut texts = Vec::with_capacity(headers.len());
             for (name, value) in headers {
                 let h = Members { call: &call, base: "request.headers", entries: vec![(name.clone(), value)] };
@@ -216,23 +223,17 @@ pub fn parse_response(action: &JsValue, response: &JsValue, options: &JsValue) -
     let action = call.action(action)?;
     let [response, options] = call.snapshot(["response", "options"], [response, options], 2)?;
     let locale = locale(&call, options)?;
-    let (status, content_type, body) = match call.input(response.clone()) {
+    let (status, content_type, body) = match call.input(&response) {
         Input::Text(body) => (None, None, body),
         // The body text, like `response.body`, is refused as text: not "not a response".
         Input::BadText => return Err(call.range_error("response holds an unpaired surrogate")),
         _ => {
-            let expected = "{ status?, headers?, body } or the body text";
-            let entries = call
-                .object("response", expected, response.clone())?
-                .ok_or_else(|| call.type_error("response", expected, &call.input(response.clone())))?;
-            let r = Members { call: &call, base: "response", entries };
+            let (r, headers) = with_headers(&call, "response", "{ status?, headers?, body } or the body text", &response)?;
             let status = match r.get("status") {
                 Input::Missing | Input::Null => None,
                 Input::Number(n) if (100.0..=599.0).contains(n) && n.fract() == 0.0 => Some(*n as u16),
                 other => return Err(call.type_error("response.status", "an HTTP status (100 to 599)", other)),
             };
-            let headers = js_sys::Reflect::get(&response, &"headers".into()).unwrap_or_default();
-            let headers = call.object("response.headers", "a plain object or a Headers", headers)?.unwrap_or_default();
             let content_type = headers.into_iter().find(|(k, _)| k.eq_ignore_ascii_case("content-type")).and_then(|(_, v)| match v {
                 Input::Text(t) => Some(t),
                 _ => None,

@@ -1,11 +1,17 @@
 //! Reading one call's arguments: the guarded snapshot (`js/boundary.js`, the one
-//! place where caller code runs), then serde-wasm-bindgen into core types, with
-//! a misuse error that names the argument for anything the core cannot take.
+//! place where caller code runs) as JSON text, then serde_json into core types,
+//! with a misuse error that names the argument for anything the core cannot take.
+//!
+//! Not serde-wasm-bindgen: its `from_value` reads a JS value with `Object.entries`,
+//! `Reflect.get` and the like, looked up when it runs, so a page that replaced one
+//! would run its code outside the guarded step and could change what is read
+//! (tests/js_api/boundary.rs shows it). Text crosses once and runs nothing.
 use super::js;
 use crate::request::{self, Misuse};
 use crate::rules::Action;
 use crate::value::{describe, Input};
 use serde::de::{DeserializeOwned, IntoDeserializer};
+use serde_json::value::RawValue;
 use wasm_bindgen::prelude::*;
 
 /// At most this many keys an object: far above any action's table, and it
@@ -17,11 +23,10 @@ pub const MAX_KEYS: u32 = 1_000;
 pub const MAX_TEXT_UNITS: u32 = 1 << 20;
 
 /// An object's own keys and values as read: params, options, a build result.
-pub type Entries = Vec<(String, Input)>;
+pub type Entries<V = Input> = Vec<(String, V)>;
 
-#[derive(serde::Deserialize)]
-#[serde(transparent)]
-struct Object(#[serde(with = "crate::pairs")] Entries);
+/// One argument's snapshot: JSON text (see `js/boundary.js`).
+pub type Snap = Box<RawValue>;
 
 /// One call from JS: its name, for messages, and what is left of its text budget.
 pub struct Call {
@@ -66,48 +71,57 @@ impl Call {
     }
 
     /// The snapshot of `values` (named `names`), `depth` levels of plain objects deep.
-    pub fn snapshot<const N: usize>(&mut self, names: [&str; N], values: [&JsValue; N], depth: u32) -> Result<[JsValue; N], JsValue> {
+    pub fn snapshot<const N: usize>(&mut self, names: [&str; N], values: [&JsValue; N], depth: u32) -> Result<[Snap; N], JsValue> {
         const { assert!(N <= 3, "js/boundary.js snapshots at most 3 arguments") };
         let undefined = JsValue::UNDEFINED;
         let name = |i: usize| names.get(i).copied().unwrap_or("");
         let value = |i: usize| values.get(i).copied().unwrap_or(&undefined);
-        let snap =
+        let text =
             js::snapshot(self.name, depth, self.budget, MAX_KEYS, N as u32, name(0), value(0), name(1), value(1), name(2), value(2))?;
-        Ok(std::array::from_fn(|i| snap.get(i as u32)))
+        let snaps: Vec<Snap> = serde_json::from_str(&text).map_err(|e| self.unreadable(&e))?;
+        snaps.try_into().map_err(|_| js::fail("Error", &format!("{}: the snapshot has the wrong length", self.name), JsValue::UNDEFINED))
+    }
+
+    /// The snapshot is the module's own JSON: failing to read it is the module's fault.
+    fn unreadable(&self, e: &serde_json::Error) -> JsValue {
+        js::fail("Error", &format!("{}: the arguments' snapshot could not be read: {e}", self.name), JsValue::UNDEFINED)
     }
 
     /// A snapshot as a plain object's entries: `None` for undefined or null.
-    pub fn object(&self, what: &str, expected: &str, snap: JsValue) -> Result<Option<Entries>, JsValue> {
-        if snap.is_undefined() || snap.is_null() {
-            return Ok(None);
-        }
-        // A snapshot's object is a plain object; anything else is a tag, an array.
-        let read = (snap.is_object() && !js_sys::Array::is_array(&snap)).then(|| serde_wasm_bindgen::from_value::<Object>(snap.clone()));
-        match read {
-            Some(Ok(Object(entries))) => Ok(Some(entries)),
-            _ => Err(self.type_error(what, expected, &self.input(snap))),
+    pub fn object<V: DeserializeOwned>(&self, what: &str, expected: &str, snap: &RawValue) -> Result<Option<Entries<V>>, JsValue> {
+        let read = crate::pairs::deserialize(&mut serde_json::Deserializer::from_str(snap.get()));
+        match (read, self.input(snap)) {
+            (_, Input::Missing | Input::Null) => Ok(None),
+            (Ok(entries), _) => Ok(Some(entries)),
+            (Err(_), given) => Err(self.type_error(what, expected, &given)),
         }
     }
 
-    /// A snapshot's leaf value.
-    pub fn input(&self, snap: JsValue) -> Input {
-        serde_wasm_bindgen::from_value(snap).unwrap_or(Input::Other("an object"))
+    /// A snapshot's leaf value (an object is `Other`).
+    pub fn input(&self, snap: &RawValue) -> Input {
+        serde_json::from_str(snap.get()).unwrap_or(Input::Other("an object"))
     }
 
     /// A raw argument described for a message, without running caller code.
     pub fn describe(&self, value: &JsValue) -> Input {
-        if value.is_string() {
-            Input::Text(value.as_string().unwrap_or_default())
+        if let Some(s) = value.as_string() {
+            Input::Text(s)
+        } else if let Some(n) = value.as_f64() {
+            Input::Number(n)
+        } else if let Some(b) = value.as_bool() {
+            Input::Bool(b)
+        } else if value.is_null() {
+            Input::Null
+        } else if value.is_undefined() {
+            Input::Missing
         } else if value.is_function() {
             Input::Other("a function")
         } else if value.is_symbol() {
             Input::Other("a symbol")
         } else if value.is_bigint() {
             Input::Other("a bigint")
-        } else if value.is_object() {
-            Input::Other("an object")
         } else {
-            self.input(value.clone())
+            Input::Other("an object")
         }
     }
 }

@@ -16,9 +16,9 @@ pub fn sign(string_to_sign: &JsValue, secret: &JsValue, signature: &JsValue) -> 
         call: &call,
         base: "",
         entries: vec![
-            ("stringToSign".into(), call.input(string_to_sign)),
-            ("accessKeySecret".into(), call.input(secret)),
-            ("signature".into(), call.input(signature)),
+            ("stringToSign".into(), call.input(&string_to_sign)),
+            ("accessKeySecret".into(), call.input(&secret)),
+            ("signature".into(), call.input(&signature)),
         ],
     };
     let string_to_sign = args.required("stringToSign", "a string")?;
@@ -58,7 +58,7 @@ fn read_built<'a>(
     let [built, secret] = call.snapshot(["built", "accessKeySecret"], [built, secret], 1)?;
     let call = &*call;
     let expected = "a buildRequest result with ok: true";
-    let entries = call.object("built", expected, built.clone())?.ok_or_else(|| call.type_error("built", expected, &call.input(built)))?;
+    let entries = call.object("built", expected, &built)?.ok_or_else(|| call.type_error("built", expected, &call.input(&built)))?;
     let built = Members { call, base: "built", entries };
     if built.get("ok") != &Input::Bool(true) {
         return Err(call.type_error("built", expected, &Input::Other("an object")));
@@ -69,7 +69,7 @@ fn read_built<'a>(
         let got = crate::value::quote(&got);
         return Err(call.range_error(&format!("built.signature must be \"{}\"; got {got} (use {other})", version.as_str())));
     }
-    let secret = match call.input(secret) {
+    let secret = match call.input(&secret) {
         Input::Text(s) => s,
         other => return Err(call.type_error("accessKeySecret", "a string (an AccessKey secret)", &other)),
     };

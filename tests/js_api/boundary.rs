@@ -30,6 +30,26 @@ fn serde_wasm_bindgen_would_run_an_inherited_setter() {
     assert_eq!(has_own(&built), JsValue::TRUE);
 }
 
+/// serde-wasm-bindgen's `from_value` reads an object with `Object.entries`, looked
+/// up when it runs: a page that replaced it runs its code outside the guarded
+/// snapshot and changes what is read. This is why arguments cross as the
+/// snapshot's JSON text, read by serde_json (src/wasm/read.rs).
+#[wasm_bindgen_test]
+fn serde_wasm_bindgen_would_run_a_replaced_object_entries() {
+    let restored =
+        Undo("(() => { Object.entries = globalThis.__entries; delete globalThis.__entries; delete globalThis.__runs })()".to_owned());
+    js("(() => { globalThis.__runs = 0; const entries = globalThis.__entries = Object.entries; \
+        Object.entries = (o) => { globalThis.__runs++; return entries(o).map(([k, v]) => [k, k === 'UserCount' ? '7' : v]); } })()");
+    let read: std::collections::BTreeMap<String, String> = serde_wasm_bindgen::from_value(js(SEED000)).unwrap();
+    let after_serde = js("globalThis.__runs").as_f64();
+    let ours = validate(&js(SOFTWARE), &js(SEED000), &JsValue::UNDEFINED).unwrap();
+    let runs = js("globalThis.__runs").as_f64();
+    drop(restored);
+    assert_eq!((after_serde, read["UserCount"].as_str()), (Some(1.0), "7"), "the page's Object.entries ran and changed a value");
+    assert_eq!(runs, Some(1.0), "the module's own reading ran nothing of the page's");
+    assert_eq!(json(&ours), "[]");
+}
+
 /// Every own getter and Proxy trap of the caller's runs once per call, inside the
 /// snapshot; nothing inherited is read, and nothing of the caller's runs after.
 #[wasm_bindgen_test]
