@@ -36,6 +36,9 @@ step "npm package: web, bundler and nodejs builds"
 ./scripts/package.sh
 ./scripts/size.sh
 
+step "property test: random hostile JS values at every export (prints its seed; PROPERTY_SEED=N replays)"
+node --test tests/node/
+
 step "order handler and gateway emulator (smartag-request/server) in Node, and their types"
 SMARTAG_PKG=pkg-node node --test tests/server/
 SMARTAG_PKG=pkg-node tests/server/types/check.sh
