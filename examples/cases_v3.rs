@@ -119,6 +119,10 @@ fn draw(rng: &mut Rng, field: &Field, drawn: &[(&str, Truth)]) -> Option<Truth> 
             Check::OneOfInt(allowed) => Some(Truth::Int(*rng.pick(allowed))),
             Check::AtLeast(min) => Some(Truth::Int(min.max(1) * rng.range(1, 400))),
             Check::Range(min, max) => Some(Truth::Int(rng.range(min, max))),
+            Check::BandwidthByModel(models) => {
+                let (_, min, max) = *rng.pick(models);
+                Some(Truth::Int(rng.range(min, max)))
+            }
             Check::RangeBy { field, ranges } => {
                 let spec = other(field);
                 let (_, min, max) = ranges.iter().find(|r| Some(r.0) == spec.as_deref()).copied().unwrap_or(("", 10, 50));
