@@ -285,14 +285,19 @@ function readHash() {
   }
 }
 
+// A value longer than this (a huge paste; no field takes more than 4096 characters)
+// is not kept in the URL: a megabyte hash burdens history and every hash change.
+const HASH_VALUE_MAX = 8192;
+
 function writeHash() {
   const hash = new URLSearchParams({ action: state.action, locale: state.locale });
-  for (const [k, v] of Object.entries(state.values[state.action] ?? {})) if (v !== "") hash.append(`p.${k}`, v);
-  for (const [name, , def] of BUILD_OPTIONS) if (state.options[name] !== def && !UNSAVED.has(name)) hash.append(`o.${name}`, state.options[name]);
+  const kept = (v) => v !== "" && v.length <= HASH_VALUE_MAX;
+  for (const [k, v] of Object.entries(state.values[state.action] ?? {})) if (kept(v)) hash.append(`p.${k}`, v);
+  for (const [name, , def] of BUILD_OPTIONS) if (state.options[name] !== def && !UNSAVED.has(name) && kept(state.options[name])) hash.append(`o.${name}`, state.options[name]);
   try {
     history.replaceState(null, "", `#${hash}`);
   } catch {
-    // A state too long for a URL (a huge paste) is not kept in it.
+    // A state too long for a URL is not kept in it.
   }
 }
 
