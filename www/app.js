@@ -763,6 +763,10 @@ function update() {
   }
   $("#out-help-cli").textContent = result?.ok && result.cli === null ? t().cliNone : t().cliHelp;
   $("#output-status").textContent = result?.ok ? t().ready[result.signature] : t().blocked(stops.length);
+  if (state.placed?.kind === "blocked" && !errors.length) {
+    state.placed = null; // "fix the problems first" no longer holds
+    renderPlace();
+  }
   writeHash();
 }
 

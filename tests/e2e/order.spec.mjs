@@ -79,6 +79,9 @@ test("an invalid order never leaves the page", async ({ page }) => {
   await page.fill("[name=ReceiverEmail]", "not an address");
   await place(page).click();
   await expect(message(page)).toContainText("再下单");
+  // Once the order is valid, "fix first" no longer stands.
+  await page.fill("[name=ReceiverEmail]", "buyer@example.com");
+  await expect(message(page)).toHaveText("");
   await page.waitForTimeout(300); // a request, had one been made, would have been seen by now
   expect(requests).toHaveLength(0);
 });
