@@ -1,8 +1,11 @@
 // The order form: every field, label, rule and enum value comes from the
-// module's describe(); this file only knows the page chrome and the build options.
-// The audit view reads a pasted request back with parseRequest. Nothing here signs:
-// signing needs the AccessKey secret, which belongs on a backend, never in a page.
-import init, { actions, describe, validate, buildRequest, parseRequest } from "./pkg/smartag_request.js";
+// module's describe(); this file only knows the page chrome, how the actions are
+// grouped in the picker, and the build options. The audit view reads a pasted
+// request back with parseRequest (V1 text, or a whole request with its headers)
+// and a gateway answer with parseResponse. Nothing here signs: signing needs the
+// AccessKey secret, which belongs on a backend, never in a page. When config.json
+// names an order endpoint, "Place order" sends { action, params, locale } to it.
+import init, { actions, describe, validate, buildRequest, parseRequest, parseResponse } from "./pkg/smartag_request.js";
 
 // "1 problem", "2 problems": English counts, for the summary and the status line.
 const problemCount = (n) => (n === 1 ? "1 problem" : `${n} problems`);
@@ -11,6 +14,8 @@ const UI = {
   en: {
     title: "Smart Access Gateway order form",
     intro: "Fill in an order for Alibaba Cloud Smart Access Gateway. Problems show as you type; a valid order gives the signed-ready request to hand to your signer. Nothing leaves this page, and it never asks for your AccessKey secret.",
+    introOrdering: "Fill in an order for Alibaba Cloud Smart Access Gateway. Problems show as you type; a valid order gives the signed-ready request, and can be placed through your company's order service below. The page never asks for your AccessKey secret and sends nothing else.",
+    groups: { buy: "Buy", hardware: "Change hardware", app: "Change app", other: "Other" },
     language: "Language",
     actionHeading: "Order",
     action: "API action",
@@ -58,10 +63,33 @@ const UI = {
       url: { v1: "URL (append &Signature=…)", v3: "URL" },
       headers: "Headers (add Authorization)",
       canonicalRequest: "Canonical request",
+      cli: "aliyun CLI command",
     },
+    cliHelp: "The same order for the aliyun command-line tool, which signs it with your own CLI profile (aliyun configure): run it where your CLI is set up. It holds no key; the AccessKey ID, nonce, time and endpoint above do not apply to it.",
+    cliNone: "No CLI command: a value holds a character (U+0000) that a shell cannot pass.",
+    placeHeading: "Place the order",
+    placeHelp: (endpoint) => `Sends this order (the action, the parameters above and the page's language) to your company's order service at ${endpoint}, which checks it again, signs it with its own AccessKey and places it. The build options above only shape the signed-ready request; this page sends no key and no signature.`,
+    placeButton: "Place order",
+    placeSending: "Placing the order…",
+    placeBlocked: (n) => `Fix the ${problemCount(n)} above before placing the order. Nothing was sent.`,
+    placeOk: (id) => `Order placed. Order ID: ${id}.`,
+    placeRefused: (code) => `The gateway refused the order: ${code}.`,
+    placeProblems: (n) => `The order service refused the order: ${problemCount(n)} to fix, marked at the fields. Nothing was sent to the gateway.`,
+    placeOwn: (code) => `The order service did not place the order: ${code}.`,
+    placeNetwork: "The order service did not answer. If the order reached it, it may have been placed: check your orders before placing it again.",
+    placeUnreadable: (status) => `The order service answered (HTTP ${status}) in a way this page cannot read. Check your orders before placing it again.`,
+    details: { code: "Code", message: "Message", requestId: "Request ID", hostId: "Host ID", recommend: "Recommend", status: "HTTP status" },
     auditHeading: "Audit a request",
-    auditLabel: "Request URL, query string or POST body (signature V1)",
-    auditHelp: "Paste a request to check it against the same rules. It is read on this page and never sent; its signature is not checked, as that needs the secret.",
+    auditIntro: "Check a request, or read the gateway's answer to one, against the same rules. What you paste is read on this page and never sent. Signatures are not verified here: that needs the AccessKey secret, which this page never asks for.",
+    auditLabel: "Request: a V1 URL, query string or POST body, or a whole request with its headers (V1 or V3)",
+    auditHelp: "A first line that starts with GET or POST is read as a whole request: the method and URL (or path, with a host header), then one \"name: value\" header per line, then, if there is a body, an empty line and the body; this is how to paste a V3 request, as below. Any other text is read as a V1 URL, query string or POST body.",
+    auditAction: "Action",
+    auditReadAs: "Read as",
+    auditForms: {
+      text: "V1 text (URL, query string or body)",
+      request: (method, signature) => `a whole ${method} request with its headers, signature ${signature.toUpperCase()}`,
+    },
+    auditBadLine: (n) => `Line ${n} is not a header ("name: value"). Put an empty line before a body.`,
     auditEmpty: "Nothing to audit yet.",
     auditOk: "No problems found.",
     auditWarnings: "No errors; worth a look:",
@@ -73,10 +101,20 @@ const UI = {
     auditName: "Name",
     auditValue: "Value",
     auditCommon: "Common parameters",
+    responseHeading: "Read the gateway's answer",
+    responseAction: "Answer to the action",
+    responseActionHelp: "The action of the request that was answered; it follows the form's action until you pick one.",
+    responseLabel: "Answer",
+    responseHelp: "Paste the gateway's answer: its JSON or XML body, or the whole answer with its status line (HTTP/1.1 400 Bad Request), headers, an empty line and the body.",
+    responseEmpty: "Nothing to read yet.",
+    responseOk: (id) => `The gateway placed the order. Order ID: ${id}.`,
+    responseRefused: (code) => `The gateway refused the request: ${code}.`,
   },
   "zh-CN": {
     title: "智能接入网关下单表单",
     intro: "填写阿里云智能接入网关订单。输入时即时显示问题；订单有效时给出可交给签名方的待签名请求。数据不会离开本页面，也绝不会索要您的 AccessKey Secret。",
+    introOrdering: "填写阿里云智能接入网关订单。输入时即时显示问题；订单有效时给出待签名请求，也可以在下方通过贵公司的下单服务下单。本页面绝不会索要您的 AccessKey Secret，也不发送其他任何数据。",
+    groups: { buy: "购买", hardware: "变更硬件", app: "变更 APP", other: "其他" },
     language: "语言",
     actionHeading: "订单",
     action: "API 操作",
@@ -122,10 +160,33 @@ const UI = {
       url: { v1: "URL（追加 &Signature=…）", v3: "URL" },
       headers: "请求头（另加 Authorization）",
       canonicalRequest: "规范化请求",
+      cli: "aliyun 命令行",
     },
+    cliHelp: "同一订单的 aliyun 命令行工具命令，由该工具用您自己的 CLI 配置（aliyun configure）签名：请在已配置 CLI 的机器上运行。命令中不含密钥；上面的 AccessKey ID、随机数、时间戳和服务地址对它不适用。",
+    cliNone: "无法生成命令行：某个值含有 shell 无法传递的字符（U+0000）。",
+    placeHeading: "下单",
+    placeHelp: (endpoint) => `把此订单（操作、上面的参数和页面语言）发送到贵公司的下单服务 ${endpoint}，由它再次检查、用它自己的 AccessKey 签名并下单。上面的构建选项只影响待签名请求；本页面不发送任何密钥或签名。`,
+    placeButton: "下单",
+    placeSending: "正在下单……",
+    placeBlocked: (n) => `请先修正上面的 ${n} 个问题再下单。订单未发送。`,
+    placeOk: (id) => `下单成功。订单号：${id}。`,
+    placeRefused: (code) => `网关拒绝了订单：${code}。`,
+    placeProblems: (n) => `下单服务拒绝了订单：有 ${n} 个问题需要修正，已在对应字段标出。订单未发送到网关。`,
+    placeOwn: (code) => `下单服务未下单：${code}。`,
+    placeNetwork: "下单服务没有响应。如果订单已到达该服务，则可能已经生成：请先查看订单列表，再决定是否重新下单。",
+    placeUnreadable: (status) => `下单服务的响应（HTTP ${status}）无法读取。请先查看订单列表，再决定是否重新下单。`,
+    details: { code: "错误码", message: "错误信息", requestId: "请求 ID", hostId: "Host ID", recommend: "诊断地址", status: "HTTP 状态码" },
     auditHeading: "审核请求",
-    auditLabel: "请求 URL、查询字符串或 POST 正文（V1 签名）",
-    auditHelp: "粘贴一个请求，按相同的规则检查。它只在本页面读取，不会被发送；不校验签名，因为那需要 Secret。",
+    auditIntro: "按相同的规则检查一个请求，或读取网关对请求的响应。粘贴的内容只在本页面读取，不会被发送。本页面不校验签名：那需要 AccessKey Secret，而本页面绝不会索要它。",
+    auditLabel: "请求：V1 的 URL、查询字符串或 POST 正文，或带请求头的完整请求（V1 或 V3）",
+    auditHelp: "以 GET 或 POST 开头的第一行表示完整请求：方法和 URL（或路径，另加 host 请求头），之后每行一个“名称: 值”形式的请求头；如有正文，空一行后接正文。V3 请求请按下面的格式粘贴。其他文本按 V1 的 URL、查询字符串或 POST 正文读取。",
+    auditAction: "操作",
+    auditReadAs: "读取方式",
+    auditForms: {
+      text: "V1 文本（URL、查询字符串或正文）",
+      request: (method, signature) => `带请求头的完整 ${method} 请求，签名 ${signature.toUpperCase()}`,
+    },
+    auditBadLine: (n) => `第 ${n} 行不是请求头（“名称: 值”）。正文之前请空一行。`,
     auditEmpty: "尚无可审核的请求。",
     auditOk: "未发现问题。",
     auditWarnings: "没有错误；请留意：",
@@ -137,8 +198,26 @@ const UI = {
     auditName: "名称",
     auditValue: "值",
     auditCommon: "公共参数",
+    responseHeading: "读取网关的响应",
+    responseAction: "响应所对应的操作",
+    responseActionHelp: "被响应的请求的操作；在您选择之前，它与表单的操作相同。",
+    responseLabel: "响应",
+    responseHelp: "粘贴网关的响应：JSON 或 XML 正文，或带状态行（HTTP/1.1 400 Bad Request）、响应头、空行和正文的完整响应。",
+    responseEmpty: "尚无可读取的响应。",
+    responseOk: (id) => `网关已下单。订单号：${id}。`,
+    responseRefused: (code) => `网关拒绝了请求：${code}。`,
   },
 };
+
+// The picker's groups, by what an action does; an action of the module not listed
+// here is offered under "Other". For the actions that change an instance, its ID
+// (the field describe() gives the format smartAgId) comes first.
+const ACTION_GROUPS = [
+  { key: "buy", actions: ["CreateSmartAccessGatewaySoftware", "CreateSmartAccessGateway"] },
+  { key: "hardware", actions: ["UpgradeSmartAccessGateway", "DowngradeSmartAccessGateway"], instanceFirst: true },
+  { key: "app", actions: ["UpgradeSmartAccessGatewaySoftware", "DowngradeSmartAccessGatewaySoftware"], instanceFirst: true },
+];
+const groupOf = (action) => ACTION_GROUPS.find((g) => g.actions.includes(action));
 
 // name -> allowed values (a select) or null (a text input), and the default.
 // Each is kept in the URL hash but securityToken: a credential stays out of history and shared links.
@@ -154,13 +233,23 @@ const BUILD_OPTIONS = [
   ["timestamp", null, ""],
 ];
 // The outputs of each signature version, in display order.
-const OUTPUTS = { v1: ["canonicalQuery", "stringToSign", "url"], v3: ["url", "headers", "canonicalRequest", "stringToSign"] };
+const OUTPUTS = { v1: ["canonicalQuery", "stringToSign", "url", "cli"], v3: ["url", "headers", "canonicalRequest", "stringToSign", "cli"] };
 // A bookmarked odd value is flagged at its option, and the outputs stay V1's.
 const signature = () => (Object.hasOwn(OUTPUTS, state.options.signature) ? state.options.signature : "v1");
 const outputs = () => OUTPUTS[signature()];
 
 const $ = (sel) => document.querySelector(sel);
-const state = { action: "", locale: "en", values: {}, options: {} };
+const state = {
+  action: "",
+  locale: "en",
+  values: {},
+  options: {},
+  responseAction: null, // the audit's answer action; null: the form's
+  orderProblems: null, // the order service's 400 problem list, while the form holds what was sent
+  placed: null, // the last order's outcome, shown until the next one
+};
+let orderEndpoint = null; // a same-origin URL from config.json, or null: no ordering
+let placing = false; // an order in flight
 let spec = null;
 let formFields = []; // the action's fields on the form (see onForm)
 // Every field but Action, which the picker sets.
@@ -196,14 +285,19 @@ function readHash() {
   }
 }
 
+// A value longer than this (a huge paste; no field takes more than 4096 characters)
+// is not kept in the URL: a megabyte hash burdens history and every hash change.
+const HASH_VALUE_MAX = 8192;
+
 function writeHash() {
   const hash = new URLSearchParams({ action: state.action, locale: state.locale });
-  for (const [k, v] of Object.entries(state.values[state.action] ?? {})) if (v !== "") hash.append(`p.${k}`, v);
-  for (const [name, , def] of BUILD_OPTIONS) if (state.options[name] !== def && !UNSAVED.has(name)) hash.append(`o.${name}`, state.options[name]);
+  const kept = (v) => v !== "" && v.length <= HASH_VALUE_MAX;
+  for (const [k, v] of Object.entries(state.values[state.action] ?? {})) if (kept(v)) hash.append(`p.${k}`, v);
+  for (const [name, , def] of BUILD_OPTIONS) if (state.options[name] !== def && !UNSAVED.has(name) && kept(state.options[name])) hash.append(`o.${name}`, state.options[name]);
   try {
     history.replaceState(null, "", `#${hash}`);
   } catch {
-    // A state too long for a URL (a huge paste) is not kept in it.
+    // A state too long for a URL is not kept in it.
   }
 }
 
@@ -219,11 +313,27 @@ function renderChrome() {
   document.documentElement.lang = state.locale;
   document.title = t().title;
   for (const node of document.querySelectorAll("[data-text]")) node.textContent = t()[node.dataset.text];
+  if (orderEndpoint) $(".intro").textContent = t().introOrdering;
   $("[name=locale]").value = state.locale;
   const picker = $("[name=action]");
-  picker.replaceChildren(...actions().map((a) => el("option", { value: a }, a)));
+  picker.replaceChildren(...actionOptions());
   picker.value = state.action;
+  const answerPicker = $("[name=response-action]");
+  answerPicker.replaceChildren(...actionOptions());
+  answerPicker.value = responseAction();
 }
+
+/** The action options in their groups (an <optgroup> each, labelled in the page's language). */
+function actionOptions() {
+  const known = actions();
+  const grouped = ACTION_GROUPS.map((g) => [t().groups[g.key], g.actions.filter((a) => known.includes(a))]);
+  const rest = known.filter((a) => !ACTION_GROUPS.some((g) => g.actions.includes(a)));
+  return [...grouped, [t().groups.other, rest]]
+    .filter(([, list]) => list.length > 0)
+    .map(([label, list]) => el("optgroup", { label }, ...list.map((a) => el("option", { value: a }, a))));
+}
+
+const responseAction = () => state.responseAction ?? state.action;
 
 function fieldControl(f, value) {
   const id = `f-${f.name}`;
@@ -255,6 +365,10 @@ function renderFields() {
   $("#action-title").textContent = spec.title;
   const values = valuesFor(state.action);
   formFields = spec.fields.filter(onForm);
+  if (groupOf(state.action)?.instanceFirst) {
+    // The instance being changed first: the rest keep describe()'s order.
+    formFields = [...formFields.filter((f) => f.format === "smartAgId"), ...formFields.filter((f) => f.format !== "smartAgId")];
+  }
   $("#fields").replaceChildren(
     ...formFields.map((f) =>
       el(
@@ -291,7 +405,8 @@ function renderOutputs() {
         "div",
         { class: "output" },
         el("div", { class: "output-head" }, el("h3", { id: `out-${name}` }, label(name)), el("button", { type: "button", "data-copy": name, "aria-describedby": `out-${name}`, disabled: true }, t().copy)),
-        el("pre", { "data-output": name, "aria-labelledby": `out-${name}`, tabindex: "0" }),
+        el("pre", { "data-output": name, "aria-labelledby": `out-${name}`, "aria-describedby": name === "cli" ? "out-help-cli" : undefined, tabindex: "0" }),
+        name === "cli" ? el("p", { id: "out-help-cli", class: "help" }, t().cliHelp) : "",
       ),
     ),
   );
@@ -300,22 +415,48 @@ function renderOutputs() {
 /** An output's text: the headers as `name: value` lines, as they are sent. */
 function outputText(result, name) {
   if (!result?.ok) return "";
-  return name === "headers" ? Object.entries(result.headers).map(([k, v]) => `${k}: ${v}`).join("\n") : result[name];
+  return name === "headers" ? Object.entries(result.headers).map(([k, v]) => `${k}: ${v}`).join("\n") : (result[name] ?? "");
 }
 
 // --- audit ---------------------------------------------------------------------
 
+/**
+ * The pasted text as parseRequest takes it. A first line `GET <url>` or `POST <url>`
+ * (an HTTP/1.x version after it is allowed) starts a whole request: then `name: value`
+ * header lines, then, after an empty line, the body; it is read as the object
+ * { method, url, headers, body } (V1 or V3). Any other text is V1 text, as before.
+ * Only the layout is read here; every rule is the module's.
+ */
+function auditRequest(text) {
+  const lines = text.split(/\r?\n/);
+  const first = /^(GET|POST)[ \t]+(\S+)(?:[ \t]+HTTP\/\d(?:\.\d)?)?$/i.exec(lines[0].trim());
+  if (!first) return { request: text };
+  const headers = {};
+  let i = 1;
+  for (; i < lines.length && lines[i].trim() !== ""; i++) {
+    const header = /^([!#$%&'*+.^_`|~0-9A-Za-z-]+)[ \t]*:(.*)$/.exec(lines[i].trim());
+    if (!header) return { badLine: i + 1 };
+    const name = header[1].toLowerCase();
+    // A repeated header is one value joined by ", ", as HTTP reads it.
+    headers[name] = Object.hasOwn(headers, name) ? `${headers[name]}, ${header[2].trim()}` : header[2].trim();
+  }
+  const body = lines.slice(i + 1).join("\n");
+  return { request: { method: first[1].toUpperCase(), url: first[2], headers, ...(body !== "" ? { body } : {}) } };
+}
+
 function renderAudit() {
   const text = $("[name=audit]").value.trim();
+  const { request, badLine } = text ? auditRequest(text) : {};
   let parsed = null;
   try {
-    if (text) parsed = parseRequest(text, { locale: state.locale });
+    if (request !== undefined) parsed = parseRequest(request, { locale: state.locale });
   } catch {
     // Only text past the module's size cap or with a lone surrogate gets here.
   }
   const problems = parsed?.problems ?? [];
   const errors = problems.filter((p) => p.severity === "error").length;
   const [message, kind] = !text ? [t().auditEmpty, ""]
+    : badLine ? [t().auditBadLine(badLine), "error"]
     : !parsed ? [t().auditUnreadable, "error"]
     : errors ? [t().auditProblems(errors), "error"]
     : problems.length ? [t().auditWarnings, "warning"]
@@ -327,6 +468,7 @@ function renderAudit() {
   $("#audit-result").hidden = !parsed;
   if (!parsed) return;
   $("[data-audit=action]").textContent = parsed.action ?? t().auditNoAction;
+  $("[data-audit=form]").textContent = typeof request === "string" ? t().auditForms.text : t().auditForms.request(request.method, parsed.signature);
   const flagged = new Set(problems.map((p) => p.field));
   const rows = (record) =>
     Object.entries(record).map(([name, value]) =>
@@ -336,6 +478,201 @@ function renderAudit() {
   $("#audit-common").replaceChildren(el("tr", {}, el("th", { scope: "rowgroup", colspan: 2, class: "group" }, t().auditCommon)), ...rows(parsed.common));
 }
 
+/**
+ * The pasted answer as parseResponse takes it: a whole answer (a status line
+ * `HTTP/1.1 400 …`, header lines, an empty line, the body) or the body alone.
+ */
+function responseLike(text) {
+  const lines = text.split(/\r?\n/);
+  const statusLine = /^HTTP\/\d(?:\.\d)?[ \t]+(\d{3})\b/i.exec(lines[0].trim());
+  if (!statusLine) return text;
+  const headers = {};
+  let i = 1;
+  for (; i < lines.length && lines[i].trim() !== ""; i++) {
+    const header = /^([!#$%&'*+.^_`|~0-9A-Za-z-]+)[ \t]*:(.*)$/.exec(lines[i].trim());
+    if (header) headers[header[1].toLowerCase()] = header[2].trim();
+  }
+  return { status: Number(statusLine[1]), headers, body: lines.slice(i + 1).join("\n") };
+}
+
+/** A <dl> of label/value pairs (values as text), leaving out the empty ones. */
+function detailList(target, pairs) {
+  target.replaceChildren(
+    ...pairs
+      .filter(([, value]) => value !== null && value !== undefined && value !== "")
+      .flatMap(([label, value, cls]) => [el("dt", {}, label), el("dd", { class: cls }, String(value))]),
+  );
+}
+
+/** What a parseResponse result (or the order service's answer of that shape) says, in the page's language. */
+function answerDetails(answer) {
+  const d = t().details;
+  if (answer.ok) {
+    return [
+      ...Object.entries(answer.result ?? {}).map(([k, v]) => [k, v, k === "OrderId" ? "order-id" : undefined]),
+      [d.requestId, answer.requestId],
+    ];
+  }
+  return [
+    [d.code, answer.code],
+    [d.message, answer.message],
+    [d.status, answer.status],
+    [d.requestId, answer.requestId],
+    [d.hostId, answer.hostId],
+    [d.recommend, answer.recommend],
+  ];
+}
+
+function renderResponse() {
+  const text = $("[name=response]").value.trim();
+  let answer = null;
+  try {
+    if (text) answer = parseResponse(responseAction(), responseLike(text), { locale: state.locale });
+  } catch {
+    // Only an answer past the module's 1 MiB cap gets here.
+  }
+  const [message, kind] = !text ? [t().responseEmpty, ""]
+    : !answer ? [t().auditUnreadable, "error"]
+    : answer.ok ? [t().responseOk(answer.result.OrderId), "ok"]
+    : [t().responseRefused(answer.code), "error"];
+  const status = $("#response-message");
+  status.textContent = message;
+  status.className = `audit-status ${kind}`;
+  const hint = $("#response-hint");
+  hint.hidden = !(answer && !answer.ok && answer.hint);
+  hint.textContent = answer && !answer.ok ? answer.hint : "";
+  detailList($("#response-details"), answer ? answerDetails(answer) : []);
+}
+
+// --- placing the order -------------------------------------------------------------
+
+/** config.json's orderEndpoint as a same-origin URL, or null (no file, a 404, no endpoint …: no ordering). */
+async function loadConfig() {
+  try {
+    const response = await fetch("config.json", { cache: "no-store", credentials: "same-origin", headers: { accept: "application/json" }, signal: AbortSignal.timeout(5000) });
+    if (!response.ok) return null;
+    const config = await response.json();
+    if (typeof config?.orderEndpoint !== "string" || config.orderEndpoint === "") return null;
+    const url = new URL(config.orderEndpoint, location.href);
+    // The page's CSP (connect-src 'self') lets it talk to its own origin only.
+    return url.origin === location.origin && (url.protocol === "http:" || url.protocol === "https:") ? url : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The params as the form holds them: its strings, the empty ones left out. */
+function formParams() {
+  return Object.fromEntries(Object.entries(state.values[state.action]).filter(([, v]) => v !== ""));
+}
+
+async function placeOrder() {
+  if (placing || !orderEndpoint) return; // a second click while an order is in flight does nothing
+  const button = $("#place-order");
+  const params = formParams();
+  const errors = checked(params).filter((p) => p.severity === "error");
+  if (errors.length > 0) {
+    // An invalid order never leaves the page.
+    state.placed = { kind: "blocked", count: errors.length };
+    renderPlace();
+    $("#summary").focus();
+    return;
+  }
+  const order = { action: state.action, params, locale: state.locale };
+  const sentValues = JSON.stringify(state.values[state.action]);
+  placing = true;
+  button.disabled = true;
+  $("#place").setAttribute("aria-busy", "true");
+  state.placed = { kind: "sending" };
+  state.orderProblems = null;
+  renderPlace();
+  let outcome;
+  try {
+    const response = await fetch(orderEndpoint, {
+      method: "POST",
+      headers: { "content-type": "application/json", accept: "application/json" },
+      body: JSON.stringify(order),
+      credentials: "same-origin",
+      cache: "no-store",
+    });
+    let answer = null;
+    try {
+      answer = await response.json();
+    } catch {
+      // Not JSON: told as unreadable below.
+    }
+    outcome = readOrderAnswer(order, response.status, answer);
+  } catch {
+    outcome = { kind: "network" };
+  } finally {
+    placing = false;
+    button.disabled = false;
+    $("#place").removeAttribute("aria-busy");
+  }
+  state.placed = outcome;
+  if (outcome.kind === "problems") {
+    // The service's problems stand at their fields while the form holds what was sent.
+    state.orderProblems = { action: order.action, values: sentValues, problems: outcome.problems };
+    update();
+  }
+  renderPlace();
+  if (outcome.kind === "problems") $("#summary").focus();
+  else if (document.activeElement === document.body || document.activeElement === null) button.focus(); // it lost focus while disabled
+}
+
+/** The order service's answer (order-handler's shapes, index.d.ts OrderAnswer), sorted into what the page shows. */
+function readOrderAnswer(order, status, answer) {
+  const isObject = answer !== null && typeof answer === "object";
+  if (isObject && answer.ok === true && typeof answer.result?.OrderId === "string") return { kind: "ok", action: order.action, answer };
+  if (isObject && answer.ok === false && Array.isArray(answer.errors)) {
+    const problems = answer.errors.filter((p) => p && typeof p.field === "string" && typeof p.message === "string");
+    if (problems.length > 0) return { kind: "problems", problems };
+  }
+  if (isObject && answer.ok === false && typeof answer.code === "string") {
+    // The gateway's refusal carries a hint; the order service's own refusal a message.
+    return { kind: typeof answer.hint === "string" ? "refused" : "own", action: order.action, locale: order.locale, answer };
+  }
+  return { kind: "unreadable", status };
+}
+
+/** The hint of a gateway refusal in the page's language: the module reads the same error again. */
+function refusalHint(placed) {
+  const { answer } = placed;
+  if (placed.locale === state.locale) return answer.hint;
+  try {
+    const body = JSON.stringify({ RequestId: answer.requestId, HostId: answer.hostId, Code: answer.code, Message: answer.message, Recommend: answer.recommend });
+    return parseResponse(placed.action, { status: answer.status ?? undefined, body }, { locale: state.locale }).hint || answer.hint;
+  } catch {
+    return answer.hint;
+  }
+}
+
+function renderPlace() {
+  const section = $("#place");
+  section.hidden = !orderEndpoint;
+  if (!orderEndpoint) return;
+  $("#place-help").textContent = t().placeHelp(orderEndpoint.pathname === "/" ? orderEndpoint.href : orderEndpoint.pathname);
+  const placed = state.placed;
+  const [message, kind] = !placed ? ["", ""]
+    : placed.kind === "sending" ? [t().placeSending, ""]
+    : placed.kind === "blocked" ? [t().placeBlocked(placed.count), "error"]
+    : placed.kind === "ok" ? [t().placeOk(placed.answer.result.OrderId), "ok"]
+    : placed.kind === "problems" ? [t().placeProblems(placed.problems.length), "error"]
+    : placed.kind === "refused" ? [t().placeRefused(placed.answer.code), "error"]
+    : placed.kind === "own" ? [t().placeOwn(placed.answer.code), "error"]
+    : placed.kind === "network" ? [t().placeNetwork, "error"]
+    : [t().placeUnreadable(placed.status), "error"];
+  const status = $("#place-message");
+  status.textContent = message;
+  status.className = `result-status ${kind}`;
+  const hint = $("#place-hint");
+  const hintText = placed?.kind === "refused" ? refusalHint(placed) : placed?.kind === "own" ? placed.answer.message : "";
+  hint.hidden = !hintText;
+  hint.textContent = hintText ?? "";
+  const answer = placed?.kind === "ok" || placed?.kind === "refused" ? placed.answer : null;
+  detailList($("#place-details"), answer ? answerDetails(answer) : placed?.kind === "own" ? [[t().details.code, placed.answer.code], [t().details.status, placed.answer.status]] : []);
+}
+
 function render() {
   $("#copy-status").textContent = ""; // it spoke of the outputs being replaced
   renderChrome();
@@ -343,7 +680,9 @@ function render() {
   renderOptions();
   renderOutputs();
   update();
+  renderPlace();
   renderAudit();
+  renderResponse();
 }
 
 // --- validation and build ------------------------------------------------------
@@ -357,6 +696,7 @@ function showMessage(id, input, text, kind) {
 
 /** A summary line: `message`, linking to the control with id `target`. */
 function summaryItem(target, message) {
+  if (!document.getElementById(target)) return el("li", {}, message); // the order service named a field the form does not show
   return el("li", {}, el("a", { href: `#${target}`, "data-focus": target }, message));
 }
 
@@ -374,8 +714,11 @@ function checked(params) {
 }
 
 function update() {
-  const params = Object.fromEntries(Object.entries(state.values[state.action]).filter(([, v]) => v !== ""));
-  const problems = checked(params);
+  const params = formParams();
+  // The order service's problems stand until the order's values or action change.
+  const fromService = state.orderProblems;
+  if (fromService && (fromService.action !== state.action || fromService.values !== JSON.stringify(state.values[state.action]))) state.orderProblems = null;
+  const problems = [...checked(params), ...(state.orderProblems?.problems ?? [])];
   const errors = problems.filter((p) => p.severity === "error");
   const warnings = problems.filter((p) => p.severity === "warning");
 
@@ -418,7 +761,12 @@ function update() {
     document.querySelector(`[data-output=${name}]`).textContent = text;
     document.querySelector(`[data-copy=${name}]`).disabled = text === ""; // nothing to copy
   }
+  $("#out-help-cli").textContent = result?.ok && result.cli === null ? t().cliNone : t().cliHelp;
   $("#output-status").textContent = result?.ok ? t().ready[result.signature] : t().blocked(stops.length);
+  if (state.placed?.kind === "blocked" && !errors.length) {
+    state.placed = null; // "fix the problems first" no longer holds
+    renderPlace();
+  }
   writeHash();
 }
 
@@ -435,6 +783,11 @@ function onInput(event) {
     return render();
   }
   if (target.name === "audit") return renderAudit();
+  if (target.name === "response-action") {
+    state.responseAction = target.value;
+    return renderResponse();
+  }
+  if (target.name === "response") return renderResponse();
   if (target.closest("#fields")) state.values[state.action][target.name] = target.value;
   else if (target.closest("#options")) state.options[target.name] = target.value;
   else return;
@@ -466,9 +819,11 @@ function onClick(event) {
   }
   const button = event.target.closest("[data-copy]");
   if (button) copy(button);
+  if (event.target.closest("#place-order")) placeOrder();
 }
 
 async function main() {
+  const config = loadConfig(); // fetched while the module loads
   try {
     await init();
   } catch (error) {
@@ -485,6 +840,9 @@ async function main() {
     render();
   });
   render();
+  orderEndpoint = await config;
+  if (orderEndpoint) render();
+  document.body.dataset.ordering = orderEndpoint ? "on" : "off";
   document.body.dataset.ready = "true";
 }
 

@@ -2,7 +2,7 @@
 import { test, expect } from "@playwright/test";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { NONCE, SHOTS, TIMESTAMP, fixNonceAndTime, open, output, screenshots } from "./page.mjs";
+import { NONCE, SHOTS, TIMESTAMP, fixNonceAndTime, open, output, paste, screenshots } from "./page.mjs";
 // Seed 000's request, AccessKeyId testid, worked out by hand from SPEC §4:
 // pairs sorted by key, `:` -> %3A, then the whole query percent-encoded once more.
 const SEED000_STRING_TO_SIGN =
@@ -162,7 +162,7 @@ test("a value past the module's size caps is a problem at its field, and no earl
   await page.fill("[name=nonce]", "abc def");
   // Past the budget of one call while the module reads the fields after it: the
   // problem is still the paste's, and the refused option is still told.
-  await page.fill("[name=BuyerMessage]", "x".repeat(1_048_300));
+  await paste(page, "[name=BuyerMessage]", "x", 1_048_300);
   await expect(page.locator("#e-BuyerMessage")).toContainText("1048576 UTF-16 code units");
   await expect(page.locator("[name=BuyerMessage]")).toHaveAttribute("aria-invalid", "true");
   await expect(page.locator("[aria-invalid=true]")).toHaveCount(2);
@@ -178,7 +178,7 @@ test("a value past the module's size caps is a problem at its field, and no earl
 test("a value just inside the size caps is a length problem, and no option is blamed for it", async ({ page }) => {
   await open(page);
   // validate takes it (a `length` problem); with the options' text the build would not.
-  await page.fill("[name=OwnerAccount]", "x".repeat(1_048_440));
+  await paste(page, "[name=OwnerAccount]", "x", 1_048_440);
   await expect(page.locator("#e-OwnerAccount")).toContainText("at most 4096 characters");
   await expect(page.locator("#summary-heading")).toHaveText("1 problem to fix");
   await expect(page.locator("#options .message.error")).toHaveCount(0);
@@ -288,12 +288,18 @@ test("an accessibility scan finds no serious or critical violation", async ({ br
   // The page's CSP (rightly) refuses injected scripts; the scanner is test tooling.
   const context = await browser.newContext({ bypassCSP: true });
   const page = await context.newPage();
-  for (const [hash, audit] of [
-    ["", ""],
-    ["#action=CreateSmartAccessGateway&p.UserCount=7&p.MaxBandWidth=5000&locale=zh-CN&o.signature=v3", "Action=CreateSmartAccessGatewaySoftware&UserCount=7&RegionId=us-east-1"],
+  for (const [hash, audit, answer] of [
+    ["", "", ""],
+    ["#action=CreateSmartAccessGateway&p.UserCount=7&p.MaxBandWidth=5000&locale=zh-CN&o.signature=v3", "Action=CreateSmartAccessGatewaySoftware&UserCount=7&RegionId=us-east-1", '{"Code":"Throttling.User","Message":"m"}'],
+    ["#action=UpgradeSmartAccessGateway", "GET https://smartag.cn-shanghai.aliyuncs.com/?RegionId=cn-shanghai\nx-acs-action: UpgradeSmartAccessGateway", '{"RequestId":"R","OrderId":"203000000000001"}'],
   ]) {
     await open(page, hash);
     await page.fill("[name=audit]", audit);
+    await page.fill("[name=response]", answer);
+    if (answer.includes("OrderId")) {
+      await page.locator("#place-order").click(); // the page with a placed order
+      await expect(page.locator("#place-message")).toContainText("Order ID");
+    }
     await page.addScriptTag({ content: axe });
     const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ["violations"] }));
     const bad = result.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
@@ -311,4 +317,71 @@ test("the page obeys its Content-Security-Policy with no violations", async ({ p
   const csp = await page.locator("meta[http-equiv=Content-Security-Policy]").getAttribute("content");
   expect(csp).toContain("script-src 'self' 'wasm-unsafe-eval'");
   expect(await page.locator("script:not([src])").count()).toBe(0);
+});
+
+test("the six actions are offered in groups by what they do, in both languages; a change puts the instance ID first", async ({ page }) => {
+  await open(page);
+  const groups = page.locator("[name=action] optgroup");
+  await expect(groups).toHaveCount(3);
+  const layout = () =>
+    page.locator("[name=action]").evaluate((select) => [...select.children].map((g) => [g.label, [...g.children].map((o) => o.value)]));
+  const actionsByGroup = [
+    ["CreateSmartAccessGatewaySoftware", "CreateSmartAccessGateway"],
+    ["UpgradeSmartAccessGateway", "DowngradeSmartAccessGateway"],
+    ["UpgradeSmartAccessGatewaySoftware", "DowngradeSmartAccessGatewaySoftware"],
+  ];
+  expect(await layout()).toEqual([["Buy", actionsByGroup[0]], ["Change hardware", actionsByGroup[1]], ["Change app", actionsByGroup[2]]]);
+  // The audit's answer picker is grouped the same way.
+  expect(await page.locator("[name=response-action] optgroup").evaluateAll((gs) => gs.map((g) => g.label))).toEqual(["Buy", "Change hardware", "Change app"]);
+  // Each change action: its fields from describe(), the instance being changed first.
+  for (const action of [...actionsByGroup[1], ...actionsByGroup[2]]) {
+    await page.selectOption("[name=action]", action);
+    await expect(page.locator("#fields .field").first()).toHaveAttribute("data-field", "SmartAGId");
+    await expect(page.locator("#fields .field").nth(1)).toHaveAttribute("data-field", "RegionId");
+    await expect(output(page, "stringToSign")).not.toBeEmpty(); // the examples make a valid request
+  }
+  // A purchase keeps describe()'s order.
+  await page.selectOption("[name=action]", "CreateSmartAccessGatewaySoftware");
+  await expect(page.locator("#fields .field").first()).toHaveAttribute("data-field", "RegionId");
+  await page.selectOption("[name=locale]", "zh-CN");
+  expect(await layout()).toEqual([["购买", actionsByGroup[0]], ["变更硬件", actionsByGroup[1]], ["变更 APP", actionsByGroup[2]]]);
+  await expect(page.locator("[name=action]")).toHaveValue("CreateSmartAccessGatewaySoftware");
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.locator("[name=action]").screenshot({ path: `${SHOTS}/actions-picker.png` });
+});
+
+test("a valid request shows the aliyun CLI command, copyable, signed by the buyer's own profile", async ({ page, context, baseURL }) => {
+  await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: baseURL });
+  await open(page);
+  const cli = "aliyun smartag CreateSmartAccessGatewaySoftware --force --AutoPay true --ChargeType PREPAY --DataPlan 5 --Period 12 --RegionId cn-shanghai --UserCount 5";
+  await expect(output(page, "cli")).toHaveText(cli);
+  await expect(page.locator("#out-cli")).toHaveText("aliyun CLI command");
+  await expect(page.locator("#out-help-cli")).toContainText("signs it with your own CLI profile (aliyun configure)");
+  await expect(output(page, "cli")).toHaveAttribute("aria-describedby", "out-help-cli");
+  await page.locator("[data-copy=cli]").click();
+  await expect(page.locator("#copy-status")).toHaveText("Copied: aliyun CLI command");
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(cli);
+  // With V3 too; and in Chinese.
+  await page.selectOption("[name=signature]", "v3");
+  await expect(output(page, "cli")).toHaveText(cli);
+  await page.selectOption("[name=locale]", "zh-CN");
+  await expect(page.locator("#out-cli")).toHaveText("aliyun 命令行");
+  await expect(page.locator("#out-help-cli")).toContainText("用您自己的 CLI 配置（aliyun configure）签名");
+  // Values are quoted for a POSIX shell; markup stays text.
+  await page.selectOption("[name=action]", "CreateSmartAccessGateway");
+  await page.fill("[name=BuyerMessage]", "it's <b>");
+  await expect(output(page, "cli")).toContainText(`--BuyerMessage 'it'\\''s <b>' `);
+  expect(await page.locator("main b").count()).toBe(0);
+  await screenshots(page, "cli", "#outputs");
+  // A value a shell cannot pass: no command, and the reason.
+  await paste(page, "[name=BuyerMessage]", "a\u0000b");
+  await expect(output(page, "url")).not.toBeEmpty();
+  await expect(output(page, "cli")).toHaveText("");
+  await expect(page.locator("[data-copy=cli]")).toBeDisabled();
+  await expect(page.locator("#out-help-cli")).toHaveText("无法生成命令行：某个值含有 shell 无法传递的字符（U+0000）。");
+  // An invalid request has none either.
+  await page.fill("[name=BuyerMessage]", "");
+  await page.fill("[name=MaxBandWidth]", "5000");
+  await expect(output(page, "cli")).toHaveText("");
+  await expect(page.locator("[data-copy=cli]")).toBeDisabled();
 });

@@ -18,6 +18,19 @@ export async function fixNonceAndTime(page) {
 
 export const output = (page, name) => page.locator(`[data-output=${name}]`);
 
+/**
+ * Puts `count` copies of `text` into a field at once, as a paste does: one input
+ * event, the text made in the page (a megabyte need not cross the protocol, nor be
+ * typed key by key).
+ */
+export async function paste(page, selector, text, count = 1) {
+  await page.locator(selector).evaluate((field, [piece, times]) => {
+    field.focus();
+    field.value = piece.repeat(times);
+    field.dispatchEvent(new InputEvent("input", { bubbles: true, inputType: "insertFromPaste" }));
+  }, [text, count]);
+}
+
 /** The whole page, or one section of it, at desktop and phone widths. */
 export async function screenshots(page, name, section = null) {
   for (const width of [1280, 375]) {
