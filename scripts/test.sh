@@ -49,6 +49,6 @@ step "types: golden .d.ts, no any, tsc on a correct and a mistaken consumer"
 step "packaging: the packed tarball from Node, in an esbuild bundle in Chromium, and the README examples"
 ./tests/packaging/run.sh
 
-step "web form end to end (Playwright with Debian Chromium; screenshots in test-results/screenshots)"
+step "web form end to end (Playwright with Debian Chromium on the demo server at a free port; screenshots in test-results/screenshots)"
 rm -rf www/pkg && cp -r pkg-web www/pkg
 PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npx playwright test

@@ -143,8 +143,8 @@ const KEY_INACTIVE: Text = Text::new(
 );
 
 const THROTTLING: Text = Text::new(
-    "Too many requests in a short time: no order was placed. Wait a moment, then build and sign the request again.",
-    "短时间内请求过多，订单未创建。请稍等片刻，然后重新生成并签名请求。",
+    "Too many requests in a short time: no order was placed. Wait a moment, then place the order again.",
+    "短时间内请求过多，订单未创建。请稍等片刻，然后重新下单。",
 );
 
 const PERMISSION: Text = Text::new(

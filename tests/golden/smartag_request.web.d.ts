@@ -1,7 +1,13 @@
 /* tslint:disable */
 /* eslint-disable */
-/** The three order actions, in the order `actions()` lists them. */
-export type ActionName = "CreateSmartAccessGatewaySoftware" | "CreateSmartAccessGateway" | "UpgradeSmartAccessGatewaySoftware";
+/** The six order actions, in the order `actions()` lists them. */
+export type ActionName =
+| "CreateSmartAccessGatewaySoftware"
+| "CreateSmartAccessGateway"
+| "UpgradeSmartAccessGatewaySoftware"
+| "UpgradeSmartAccessGateway"
+| "DowngradeSmartAccessGateway"
+| "DowngradeSmartAccessGatewaySoftware";
 
 /**
  * An action name only known at run time: `A` when it is the wide `string`, `never`
@@ -78,11 +84,42 @@ export interface UpgradeSmartAccessGatewaySoftwareParams extends OwnerParams {
     AutoPay: BooleanValue;
 }
 
+/** Raise the bandwidth of an SAG (hardware) instance; the service checks that it rises. */
+export interface UpgradeSmartAccessGatewayParams extends OwnerParams {
+    Action?: "UpgradeSmartAccessGateway" | null | undefined;
+    RegionId: StringValue;
+    SmartAGId: StringValue;
+    AutoPay: BooleanValue;
+    BandWidthSpec: LongValue;
+}
+
+/** Lower the bandwidth of an SAG (hardware) instance; the service checks that it falls. */
+export interface DowngradeSmartAccessGatewayParams extends OwnerParams {
+    Action?: "DowngradeSmartAccessGateway" | null | undefined;
+    RegionId: StringValue;
+    SmartAGId: StringValue;
+    AutoPay: BooleanValue;
+    BandWidthSpec: LongValue;
+}
+
+/** Lower the client-account quota of an SAG app instance. */
+export interface DowngradeSmartAccessGatewaySoftwareParams extends OwnerParams {
+    Action?: "DowngradeSmartAccessGatewaySoftware" | null | undefined;
+    RegionId: StringValue;
+    SmartAGId: StringValue;
+    AutoPay: BooleanValue;
+    DataPlan: LongValue;
+    UserCount: IntegerValue;
+}
+
 /** Each action's params interface, for generic code. */
 export interface ActionParams {
     CreateSmartAccessGatewaySoftware: CreateSmartAccessGatewaySoftwareParams;
     CreateSmartAccessGateway: CreateSmartAccessGatewayParams;
     UpgradeSmartAccessGatewaySoftware: UpgradeSmartAccessGatewaySoftwareParams;
+    UpgradeSmartAccessGateway: UpgradeSmartAccessGatewayParams;
+    DowngradeSmartAccessGateway: DowngradeSmartAccessGatewayParams;
+    DowngradeSmartAccessGatewaySoftware: DowngradeSmartAccessGatewaySoftwareParams;
 }
 
 /** What failed. */
@@ -295,6 +332,9 @@ export interface ResultByAction {
     CreateSmartAccessGatewaySoftware: OrderResult & { SmartAGId?: string; ResourceGroupId?: string };
     CreateSmartAccessGateway: OrderResult & { SmartAGId?: string; ResourceGroupId?: string; Name?: string; Description?: string };
     UpgradeSmartAccessGatewaySoftware: OrderResult;
+    UpgradeSmartAccessGateway: OrderResult;
+    DowngradeSmartAccessGateway: OrderResult;
+    DowngradeSmartAccessGatewaySoftware: OrderResult;
 }
 
 /** The gateway said yes. */
@@ -344,6 +384,9 @@ action: "UpgradeSmartAccessGatewaySoftware",
 params: Partial<UpgradeSmartAccessGatewaySoftwareParams>,
 options?: LocaleOptions,
 ): Problem[];
+export function validate(action: "UpgradeSmartAccessGateway", params: Partial<UpgradeSmartAccessGatewayParams>, options?: LocaleOptions): Problem[];
+export function validate(action: "DowngradeSmartAccessGateway", params: Partial<DowngradeSmartAccessGatewayParams>, options?: LocaleOptions): Problem[];
+export function validate(action: "DowngradeSmartAccessGatewaySoftware", params: Partial<DowngradeSmartAccessGatewaySoftwareParams>, options?: LocaleOptions): Problem[];
 /** An action named at run time, with params in whatever shape (such as a form's strings). */
 export function validate<A extends string>(action: RuntimeName<A>, params: object, options?: LocaleOptions): Problem[];
 
@@ -366,6 +409,9 @@ action: "UpgradeSmartAccessGatewaySoftware",
 params: UpgradeSmartAccessGatewaySoftwareParams,
 options: OptionsFor<S>,
 ): BuildResult<S>;
+export function buildRequest<S extends SignatureVersion = "v1">(action: "UpgradeSmartAccessGateway", params: UpgradeSmartAccessGatewayParams, options: OptionsFor<S>): BuildResult<S>;
+export function buildRequest<S extends SignatureVersion = "v1">(action: "DowngradeSmartAccessGateway", params: DowngradeSmartAccessGatewayParams, options: OptionsFor<S>): BuildResult<S>;
+export function buildRequest<S extends SignatureVersion = "v1">(action: "DowngradeSmartAccessGatewaySoftware", params: DowngradeSmartAccessGatewaySoftwareParams, options: OptionsFor<S>): BuildResult<S>;
 /** An action named at run time, with params in whatever shape: the module checks them. */
 export function buildRequest<A extends string, S extends SignatureVersion = "v1">(
 action: RuntimeName<A>,

@@ -132,3 +132,5 @@ console.log(mayHoldSecret);
 console.log(parseResponse("CreateSmartAccessGatewaySoftware", "{}").result);
 // @ts-expect-error a request object needs its url
 parseRequest({ method: "GET", headers: {} });
+// @ts-expect-error DataPlan is not a parameter of the hardware bandwidth upgrade (the current API has none)
+buildRequest("UpgradeSmartAccessGateway", { RegionId: "cn-shanghai", SmartAGId: "sag-x", AutoPay: true, BandWidthSpec: 20, DataPlan: 5 }, options);
