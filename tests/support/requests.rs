@@ -2,8 +2,8 @@
 //! a query string: URL punctuation, `&Signature=`, Chinese, emoji, strings up
 //! to the 4096-character limit, boundary numbers, every accepted input form.
 //! Each generated parameter carries the text it must be sent as, worked out
-//! here from SPEC §3 rather than by the library. Shared by tests/properties.rs
-//! and examples/cases.rs (the differential cases), which include it by path.
+//! here from SPEC §3 rather than by the library. Used by tests/properties.rs,
+//! which includes it by path.
 
 use proptest::collection::vec;
 use proptest::prelude::*;
