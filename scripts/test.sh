@@ -15,11 +15,8 @@ cargo clippy --all-targets -- -D warnings
 step "native tests (pure core)"
 cargo test --quiet
 
-step "V3 differential against the official signer (@alicloud/openapi-util)"
-./scripts/differential-v3.sh
-
-step "V1 differential against the official signers (alibabacloud-openapi-util, @alicloud/openapi-util)"
-./scripts/differential.sh
+step "differential against the official SDKs (Python tea-openapi + legacy core, @alicloud/pop-core, @alicloud/openapi-client; DIFF_SEED=N replays)"
+./scripts/official.sh
 
 step "fuzzing (bounded: FUZZ_SECONDS per target, default 60)"
 ./scripts/fuzz.sh

@@ -44,12 +44,6 @@ DIFFERENCES = {
         "what": "Python SDKs write a Boolean with str(): AutoPay=True / False (the gateway reads them)",
         "rule": "SPEC §3: booleans are written true/false; compared with True->true, False->false on Boolean parameters",
     },
-    "python-bool-input": {
-        "clients": {"python-tea-openapi", "python-legacy-core"},
-        "what": "TEMPORARY: the module refuses the text True/False as a Boolean input, which SPEC §3 accepts "
-                "(being fixed on another branch); the module is handed true/false instead. Remove this entry after that merge",
-        "rule": "SPEC §3: a boolean's text in any letter case is accepted",
-    },
     "format-lowercase": {
         "clients": {"python-tea-openapi/v1", "openapi-client/v1"},
         "what": "the Tea/Darabonba OpenAPI clients send and sign Format=json (do_rpcrequest / doRPCRequest)",
@@ -131,29 +125,23 @@ class Normalized:
             self.applied.append(name)
 
 
-def module_params(record, case, bool_workaround):
+def module_params(record, case):
     """The values as the client had them: a Python client's as it wrote them into its
     request (strings: the module coerces them), a Node client's typed (numbers,
     booleans, BigInts), as the case gave them."""
     if record["client"] in PYTHON_CLIENTS:
         written = dict(tuple(p) for p in record["sent"]["query"])
-        out = {}
-        for k in case["params"]:
-            v = written.get(k)
-            if bool_workaround and v in ("True", "False"):
-                v = v.lower()
-            out[k] = v
-        return out
+        return {k: written.get(k) for k in case["params"]}
     return case["params"]
 
 
-def module_line(record, case, norm, bool_workaround=False):
+def module_line(record, case, norm):
     sent, signature = record["sent"], record["signature"]
     line = {"id": record["id"], "signature": signature}
     secret_of = case or record
     line.update({k: secret_of.get(k) for k in ("accessKeyId", "secret", "securityToken", "endpoint", "timestamp", "nonce")})
     if case:
-        line.update(action=case["action"], params=module_params(record, case, bool_workaround), method=sent["method"])
+        line.update(action=case["action"], params=module_params(record, case), method=sent["method"])
         # Only pop-core and the legacy core let their caller ask for XML; the others always ask for JSON.
         line["format"] = case.get("format", "JSON") if record["client"] in FORMAT_CHOOSERS and signature == "v1" else "JSON"
     body = sent["body"] if sent.get("paramsIn") != "body" else None
@@ -172,14 +160,6 @@ def run_module(binary, lines):
     if len(answers) != len(lines):
         sys.exit(f"compare: {len(lines)} lines in, {len(answers)} out")
     return answers
-
-
-def refused_only_for_python_booleans(answer, record):
-    problems = answer.get("built", {}).get("problems")
-    if not problems or record["client"] not in PYTHON_CLIENTS:
-        return False
-    written = dict(tuple(p) for p in record["sent"]["query"])
-    return all(p["rule"] == "type" and written.get(p["field"]) in ("True", "False") for p in problems if p["severity"] == "error")
 
 
 def check(record, case, norm, answer):
@@ -290,13 +270,6 @@ def main():
         usable.append((r, case, Normalized(r, case), key))
 
     answers = run_module(args.module, [module_line(r, c, n) for r, c, n, _ in usable])
-    # The temporary exception: Python requests the module refused only for True/False, again with true/false.
-    retry = [i for i, (a, (r, c, n, k)) in enumerate(zip(answers, usable)) if c and refused_only_for_python_booleans(a, r)]
-    if retry:
-        again = run_module(args.module, [module_line(*usable[i][:3], bool_workaround=True) for i in retry])
-        for i, answer in zip(retry, again):
-            answers[i] = answer
-            usable[i][2].note("python-bool-input")
 
     for (r, case, norm, key), answer in zip(usable, answers):
         problems = check(r, case, norm, answer)
