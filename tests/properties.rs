@@ -10,6 +10,7 @@ mod requests;
 
 use proptest::prelude::*;
 use proptest::sample::select;
+use proptest::test_runner::{FileFailurePersistence, RngSeed};
 use requests::{nasty_text, valid_options, valid_request, Request};
 use smartag_request::{actions, build, rules, validate, BuildOptions, Built, Input, Misuse, ResponseFormat, Rule};
 
@@ -99,8 +100,24 @@ fn with_extra(r: &Request, key: &str, value: Input, at: usize) -> Vec<(String, I
     params
 }
 
+/// A fresh seed each run (from `PROPTEST_RNG_SEED`, else the clock), printed so
+/// that a failure can be replayed; failures found are kept as regression inputs
+/// in `tests/proptest-regressions/` and tried first on every later run.
+fn config() -> ProptestConfig {
+    let seed = std::env::var("PROPTEST_RNG_SEED").ok().and_then(|s| s.parse().ok()).unwrap_or_else(|| {
+        std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_nanos() as u64)
+    });
+    eprintln!("properties: PROPTEST_RNG_SEED={seed} replays this run");
+    ProptestConfig {
+        cases: 512,
+        rng_seed: RngSeed::Fixed(seed),
+        failure_persistence: Some(Box::new(FileFailurePersistence::Direct("tests/proptest-regressions/properties.txt"))),
+        ..ProptestConfig::default()
+    }
+}
+
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
+    #![proptest_config(config())]
 
     #[test]
     fn anything_keeps_every_invariant((action, params) in any_params(), options in any_options()) {
