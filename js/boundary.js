@@ -21,33 +21,11 @@ const realCrypto = globalThis.crypto;
 const Bytes = Uint8Array;
 const slice = uncurry(String.prototype.slice);
 const charCodeAt = uncurry(String.prototype.charCodeAt);
-const isWellFormed = String.prototype.isWellFormed && uncurry(String.prototype.isWellFormed);
-const toWellFormedAt = String.prototype.toWellFormed && uncurry(String.prototype.toWellFormed);
+// Whether a string has no unpaired surrogate, and the string with U+FFFD for each.
+const wellFormed = uncurry(String.prototype.isWellFormed);
+const toWellFormed = uncurry(String.prototype.toWellFormed);
 const errors = { Error, TypeError, RangeError };
 const HEX = "0123456789abcdef";
-
-// `s` with U+FFFD for each unpaired surrogate (Node 18 lacks toWellFormed).
-function toWellFormed(s) {
-  if (toWellFormedAt) return toWellFormedAt(s);
-  let out = "";
-  for (let i = 0; i < s.length; i++) {
-    const c = charCodeAt(s, i);
-    const pair = c >= 0xd800 && c <= 0xdbff && i + 1 < s.length && (charCodeAt(s, i + 1) & 0xfc00) === 0xdc00;
-    out += pair ? slice(s, i, ++i + 1) : c >= 0xd800 && c <= 0xdfff ? "\uFFFD" : slice(s, i, i + 1);
-  }
-  return out;
-}
-
-// Whether `s` has no unpaired surrogate (Node 18 lacks isWellFormed).
-function wellFormed(s) {
-  if (isWellFormed) return isWellFormed(s);
-  for (let i = 0; i < s.length; i++) {
-    const c = charCodeAt(s, i);
-    if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length && (charCodeAt(s, i + 1) & 0xfc00) === 0xdc00) i++;
-    else if (c >= 0xd800 && c <= 0xdfff) return false;
-  }
-  return true;
-}
 
 /** An Error of class `kind` ("Error", "TypeError", "RangeError"), with `cause` when given. */
 export function fail(kind, message, cause) {
@@ -99,25 +77,14 @@ function described(thrown) {
   return ` ${kind(thrown)}`;
 }
 
+// How a value is named in messages: "a string", "an array", "null" ...
 function kind(v) {
-  if (v === null) return "null";
-  switch (typeof v) {
-    case "undefined":
-      return "undefined";
-    case "string":
-      return "a string";
-    case "symbol":
-      return "a symbol";
-    case "function":
-      return "a function";
-    case "object":
-      try {
-        return isArray(v) ? "an array" : "an object";
-      } catch {
-        return "an object"; // a revoked Proxy
-      }
-    default:
-      return `a ${typeof v}`;
+  if (v === null || v === undefined) return `${v}`;
+  if (typeof v !== "object") return `a ${typeof v}`;
+  try {
+    return isArray(v) ? "an array" : "an object";
+  } catch {
+    return "an object"; // a revoked Proxy
   }
 }
 
@@ -243,7 +210,7 @@ export function snapshot(call, depth, budget, maxKeys, count, name0, value0, nam
         throw threw(`reading ${path(what, key)}`, e);
       }
       if (value === undefined) continue; // not given
-      out += `${out ? "," : ""}${stringify(wellFormed(key) ? key : toWellFormed(key))}:${copy(value, path(what, key), depth - 1)}`;
+      out += `${out ? "," : ""}${stringify(toWellFormed(key))}:${copy(value, path(what, key), depth - 1)}`;
     }
     return `{${out}}`;
   };

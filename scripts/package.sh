@@ -103,7 +103,7 @@ const pkg = {
   files: ["web/", "bundler/", "node/", "README.md"],
   // Importing these instantiates the module; the web build only does so in init().
   sideEffects: ["./bundler/smartag_request.js", "./node/smartag_request.js"],
-  engines: { node: ">=18" },
+  engines: { node: ">=20" },
 };
 fs.writeFileSync("pkg/package.json", JSON.stringify(pkg, null, 2) + "\n");
 EOF

@@ -104,9 +104,10 @@ fn with_extra(r: &Request, key: &str, value: Input, at: usize) -> Vec<(String, I
 /// that a failure can be replayed; failures found are kept as regression inputs
 /// in `tests/proptest-regressions/` and tried first on every later run.
 fn config() -> ProptestConfig {
-    let seed = std::env::var("PROPTEST_RNG_SEED").ok().and_then(|s| s.parse().ok()).unwrap_or_else(|| {
-        std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_nanos() as u64)
-    });
+    let seed = std::env::var("PROPTEST_RNG_SEED")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or_else(|| std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_nanos() as u64));
     eprintln!("properties: PROPTEST_RNG_SEED={seed} replays this run");
     ProptestConfig {
         cases: 512,

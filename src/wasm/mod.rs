@@ -7,10 +7,8 @@
 //! for a wrong type, a `RangeError` for a value outside what is allowed, an
 //! `Error` (with the thrown value as `cause`) when caller code threw while its
 //! arguments were read. Results are serde types written as JSON and made into
-//! objects by one `JSON.parse`: serde-wasm-bindgen's serializer assigns
-//! properties (`obj[key] = value`), which an inherited setter on a polluted
-//! `Object.prototype` would intercept (tests/js_api/boundary.rs shows it), while
-//! `JSON.parse` defines each as an own data property and runs no caller code.
+//! objects by one `JSON.parse`, which runs no caller code (README, "How a call
+//! crosses the boundary").
 mod read;
 
 use crate::describe as spec;
@@ -147,11 +145,11 @@ fn locale(call: &Call, options: Snap) -> Result<Locale, JsValue> {
 }
 
 /// A request or response object: its members, and its `headers` (a plain object
-/// or a `Headers`; names in any letter case).
-fn with_headers<'a>(call: &'a Call, base: &'static str, expected: &str, snap: &Snap) -> Result<(Members<'a>, Entries), JsValue> {
+/// of strings or a `Headers`; names in any letter case).
+fn with_headers<'a>(call: &'a Call, base: &'static str, expected: &str, snap: &Snap) -> Result<(Members<'a>, Entries<String>), JsValue> {
     let raws: Entries<Snap> = call.object(base, expected, snap)?.ok_or_else(|| call.type_error(base, expected, &call.input(snap)))?;
     let headers = match raws.iter().find(|(k, _)| k == "headers") {
-        Some((_, h)) => call.object(&format!("{base}.headers"), "a plain object or a Headers", h)?.unwrap_or_default(),
+        Some((_, h)) => call.object(&format!("{base}.headers"), "a plain object of strings or a Headers", h)?.unwrap_or_default(),
         None => Vec::new(),
     };
     let entries = raws.iter().map(|(k, v)| (k.clone(), call.input(v))).collect();
@@ -179,33 +177,21 @@ pub fn parse_request(input: &JsValue, options: &JsValue) -> Result<JsValue, JsVa
     // Without `sign` the verifying code (HMAC, SHA-1) is left out of the module.
     let secret = if cfg!(feature = "sign") { secret } else { None };
     // A string's unpaired surrogates are problems of the pairs that hold them (data, not a throw).
-    let (url, url_broken, headers, body) = match text {
+    let (url, url_broken, method, headers, body) = match text {
         Some(text) => {
             let (url, broken) = lossy(&text);
-            (url, broken, Vec::new(), None)
+            (url, broken, method, Vec::new(), None)
         }
         None => {
             let expected = "a string (a URL, a query string or a POST body) or { method, url, headers, body }";
             let (r, headers) = with_headers(&call, "request", expected, &request)?;
-            let mut texts = Vec::with_capacity(headers.len());
-            for (name, value) in headers {
-                let h = Members { call: &call, base: "request.headers", entries: vec![(name.clone(), value)] };
-                texts.push((name.clone(), h.required(&name, "a string")?));
-            }
-            let method = r.choice::<Method>("method")?;
-            let body = r.text("body", "a string")?;
-            (r.required("url", "a string")?, Vec::new(), texts, body.map(|b| (b, method)))
+            let method = method.or(r.choice::<Method>("method")?);
+            (r.required("url", "a string")?, Vec::new(), method, headers, r.text("body", "a string")?)
         }
     };
     let headers: Vec<(&str, &str)> = headers.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
-    let request = parse::HttpRequest {
-        method: method.or(body.as_ref().and_then(|(_, m)| *m)),
-        url: &url,
-        headers: &headers,
-        body: body.as_ref().map(|(b, _)| b.as_str()),
-        url_broken: &url_broken,
-        body_broken: &[],
-    };
+    let request =
+        parse::HttpRequest { method, url: &url, headers: &headers, body: body.as_deref(), url_broken: &url_broken, body_broken: &[] };
     let parsed = parse::parse_http_request(&request, secret.as_deref(), locale).map_err(|m| call.misuse(m))?;
     #[derive(serde::Serialize)]
     struct Result<'a> {
@@ -234,10 +220,7 @@ pub fn parse_response(action: &JsValue, response: &JsValue, options: &JsValue) -
                 Input::Number(n) if (100.0..=599.0).contains(n) && n.fract() == 0.0 => Some(*n as u16),
                 other => return Err(call.type_error("response.status", "an HTTP status (100 to 599)", other)),
             };
-            let content_type = headers.into_iter().find(|(k, _)| k.eq_ignore_ascii_case("content-type")).and_then(|(_, v)| match v {
-                Input::Text(t) => Some(t),
-                _ => None,
-            });
+            let content_type = headers.into_iter().find(|(k, _)| k.eq_ignore_ascii_case("content-type")).map(|(_, v)| v);
             (status, content_type, r.required("body", "a string (the body text)")?)
         }
     };

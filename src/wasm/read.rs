@@ -82,6 +82,13 @@ impl Call {
         snaps.try_into().map_err(|_| js::fail("Error", &format!("{}: the snapshot has the wrong length", self.name), JsValue::UNDEFINED))
     }
 
+    /// Arguments that are values (strings, numbers ...), read by name like an object's members.
+    pub fn arguments<const N: usize>(&mut self, names: [&str; N], values: [&JsValue; N]) -> Result<Members<'_>, JsValue> {
+        let snaps = self.snapshot(names, values, 0)?;
+        let entries = names.iter().zip(&snaps).map(|(name, snap)| ((*name).to_owned(), self.input(snap))).collect();
+        Ok(Members { call: self, base: "", entries })
+    }
+
     /// The snapshot is the module's own JSON: failing to read it is the module's fault.
     fn unreadable(&self, e: &serde_json::Error) -> JsValue {
         js::fail("Error", &format!("{}: the arguments' snapshot could not be read: {e}", self.name), JsValue::UNDEFINED)

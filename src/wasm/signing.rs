@@ -10,21 +10,11 @@ use wasm_bindgen::prelude::*;
 #[wasm_bindgen(skip_typescript)]
 pub fn sign(string_to_sign: &JsValue, secret: &JsValue, signature: &JsValue) -> Result<JsValue, JsValue> {
     let mut call = Call::new("sign");
-    let [string_to_sign, secret, signature] =
-        call.snapshot(["stringToSign", "accessKeySecret", "signature"], [string_to_sign, secret, signature], 0)?;
-    let args = Members {
-        call: &call,
-        base: "",
-        entries: vec![
-            ("stringToSign".into(), call.input(&string_to_sign)),
-            ("accessKeySecret".into(), call.input(&secret)),
-            ("signature".into(), call.input(&signature)),
-        ],
-    };
+    let args = call.arguments(["stringToSign", "accessKeySecret", "signature"], [string_to_sign, secret, signature])?;
     let string_to_sign = args.required("stringToSign", "a string")?;
     let secret = args.required("accessKeySecret", "a string (an AccessKey secret)")?;
     let version = args.choice::<SignatureVersion>("signature")?.unwrap_or_default();
-    sign::sign(&string_to_sign, &secret, version).map(JsValue::from).map_err(|m| call.misuse(m))
+    sign::sign(&string_to_sign, &secret, version).map(JsValue::from).map_err(|m| args.call.misuse(m))
 }
 
 /// A V1 `buildRequest` result's URL with `&Signature=…` appended.
