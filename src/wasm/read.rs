@@ -83,6 +83,7 @@ impl Call {
     }
 
     /// Arguments that are values (strings, numbers ...), read by name like an object's members.
+    #[cfg(feature = "sign")]
     pub fn arguments<const N: usize>(&mut self, names: [&str; N], values: [&JsValue; N]) -> Result<Members<'_>, JsValue> {
         let snaps = self.snapshot(names, values, 0)?;
         let entries = names.iter().zip(&snaps).map(|(name, snap)| ((*name).to_owned(), self.input(snap))).collect();
