@@ -25,102 +25,106 @@
 //! `name:trimmed value`, sorted in with the module's lines: the one piece of a
 //! canonical request that is not the module's own.
 
+use serde::Deserialize;
+use serde_json::{json, Value};
 use smartag_request::request::{BuildOptions, Method, ResponseFormat};
 use smartag_request::rpc::{v1, v3};
 use smartag_request::{authorization, build, build_v3, sign, signed_url, Built, Input, Problem, SignatureVersion};
 use std::io::{self, BufRead, Write};
 use std::process::ExitCode;
 
-#[path = "support/json.rs"]
-mod json;
-#[path = "support/json_read.rs"]
-mod json_read;
+type Pairs = Vec<(String, String)>;
 
-use json_read::Json;
+#[derive(Clone, Copy, PartialEq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+enum Signature {
+    V1,
+    V3,
+}
 
-fn input(value: &Json) -> Result<Input, String> {
+/// One input line.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct Line {
+    #[serde(default)]
+    id: String,
+    signature: Signature,
+    action: Option<String>,
+    #[serde(default)]
+    params: serde_json::Map<String, Value>,
+    method: Option<Method>,
+    format: Option<String>,
+    access_key_id: String,
+    secret: String,
+    security_token: Option<String>,
+    endpoint: Option<String>,
+    timestamp: Option<String>,
+    nonce: Option<String>,
+    #[serde(default)]
+    resign: Vec<Resign>,
+}
+
+/// A request to canonicalize and sign exactly as given.
+#[derive(Deserialize)]
+struct Resign {
+    method: Method,
+    query: Pairs,
+    #[serde(default)]
+    headers: Pairs,
+    body: Option<String>,
+}
+
+fn input(value: &Value) -> Result<Input, String> {
     Ok(match value {
-        Json::Null => Input::Missing,
-        Json::Bool(b) => Input::Bool(*b),
-        Json::String(s) => Input::Text(s.clone()),
-        Json::Number(n) => Input::Number(n.parse::<f64>().map_err(|e| format!("number {n}: {e}"))?),
-        Json::Object(_) => Input::BigInt(value.str("bigint").ok_or("an object value must be {\"bigint\": digits}")?.to_owned()),
-        Json::Array(_) => Input::Other("array"),
+        Value::Null => Input::Missing,
+        Value::Bool(b) => Input::Bool(*b),
+        Value::String(s) => Input::Text(s.clone()),
+        Value::Number(n) => Input::Number(n.as_f64().ok_or_else(|| format!("number {n}"))?),
+        Value::Object(o) => match o.get("bigint") {
+            Some(Value::String(digits)) => Input::BigInt(digits.clone()),
+            _ => return Err("an object value must be {\"bigint\": digits}".to_owned()),
+        },
+        Value::Array(_) => Input::Other("an array"),
     })
 }
 
-fn pairs(value: Option<&Json>) -> Vec<(String, String)> {
-    value
-        .map(|v| v.items())
-        .unwrap_or_default()
+fn problems_json(problems: &[Problem]) -> Value {
+    problems
         .iter()
-        .filter_map(|pair| match pair.items() {
-            [Json::String(k), Json::String(v)] => Some((k.clone(), v.clone())),
-            _ => None,
-        })
+        .map(|p| json!({ "field": p.field, "rule": p.rule.as_str(), "severity": p.severity.as_str(), "message": p.message }))
         .collect()
 }
 
-fn pairs_json(pairs: &[(String, String)]) -> String {
-    let items: Vec<String> = pairs.iter().map(|(k, v)| format!("[{},{}]", json::string(k), json::string(v))).collect();
-    format!("[{}]", items.join(","))
-}
-
-fn problems_json(problems: &[Problem]) -> String {
-    let items: Vec<String> = problems
-        .iter()
-        .map(|p| {
-            json::object(&[
-                ("field", json::string(&p.field)),
-                ("rule", json::string(p.rule.as_str())),
-                ("severity", json::string(p.severity.as_str())),
-                ("message", json::string(&p.message)),
-            ])
-        })
-        .collect();
-    format!("[{}]", items.join(","))
-}
-
-fn method(s: Option<&str>) -> Result<Method, String> {
-    match s {
-        Some("GET") => Ok(Method::Get),
-        Some("POST") => Ok(Method::Post),
-        other => Err(format!("method {other:?}")),
-    }
-}
-
 /// What the module builds and signs itself for the line's values.
-fn built(line: &Json, v3: bool) -> Result<String, String> {
-    let action = line.str("action").ok_or("no action")?;
-    let params = line.get("params").map(Json::members).unwrap_or_default();
-    let params: Vec<(String, Input)> = params.iter().map(|(k, v)| Ok((k.clone(), input(v)?))).collect::<Result<_, String>>()?;
-    let secret = line.str("secret").ok_or("no secret")?;
+fn built(line: &Line, action: &str) -> Result<Value, String> {
+    let params: Vec<(String, Input)> = line.params.iter().map(|(k, v)| Ok((k.clone(), input(v)?))).collect::<Result<_, String>>()?;
+    let secret = &line.secret;
     let options = BuildOptions {
-        access_key_id: line.str("accessKeyId").ok_or("no accessKeyId")?.to_owned(),
-        timestamp: line.str("timestamp").ok_or("no timestamp")?.to_owned(),
-        nonce: line.str("nonce").ok_or("no nonce")?.to_owned(),
-        method: method(line.str("method"))?,
-        endpoint: line.str("endpoint").map(str::to_owned),
-        security_token: line.str("securityToken").map(str::to_owned),
-        format: if line.str("format") == Some("XML") { ResponseFormat::Xml } else { ResponseFormat::Json },
+        access_key_id: line.access_key_id.clone(),
+        timestamp: line.timestamp.clone().ok_or("no timestamp")?,
+        nonce: line.nonce.clone().ok_or("no nonce")?,
+        method: line.method.ok_or("no method")?,
+        endpoint: line.endpoint.clone(),
+        security_token: line.security_token.clone(),
+        format: if line.format.as_deref() == Some("XML") { ResponseFormat::Xml } else { ResponseFormat::Json },
         ..BuildOptions::default()
     };
-    let misuse = |e: smartag_request::Misuse| json::object(&[("misuse", json::string(&e.to_string()))]);
-    let invalid = |problems: &[Problem]| json::object(&[("problems", problems_json(problems))]);
-    if !v3 {
+    let misuse = |e: smartag_request::Misuse| json!({ "misuse": e.to_string() });
+    let invalid = |problems: &[Problem]| json!({ "problems": problems_json(problems) });
+    if line.signature == Signature::V1 {
         return Ok(match build(action, &params, &options) {
             Ok(Built::Ready(r)) => {
                 let signature = sign(&r.string_to_sign, secret, SignatureVersion::V1).map_err(|e| e.to_string())?;
                 let url = signed_url(&r.url, &r.string_to_sign, secret).map_err(|e| e.to_string())?;
-                json::object(&[
-                    ("method", json::string(r.method.as_str())),
-                    ("params", pairs_json(&r.params)),
-                    ("canonicalQuery", json::string(&r.canonical_query)),
-                    ("stringToSign", json::string(&r.string_to_sign)),
-                    ("url", json::string(&r.url)),
-                    ("signature", json::string(&signature)),
-                    ("signedUrl", json::string(&url)),
-                ])
+                json!({
+                    "method": r.method.as_str(),
+                    "params": r.params,
+                    "canonicalQuery": r.canonical_query,
+                    "stringToSign": r.string_to_sign,
+                    "url": r.url,
+                    "signature": signature,
+                    "signedUrl": url,
+                })
             }
             Ok(Built::Invalid(problems)) => invalid(&problems),
             Err(e) => misuse(e),
@@ -129,18 +133,18 @@ fn built(line: &Json, v3: bool) -> Result<String, String> {
     Ok(match build_v3(action, &params, &options) {
         Ok(Built::Ready(r)) => {
             let auth = authorization(&options.access_key_id, &r.signed_headers, &r.string_to_sign, secret).map_err(|e| e.to_string())?;
-            json::object(&[
-                ("method", json::string(r.method.as_str())),
-                ("params", pairs_json(&r.params)),
-                ("canonicalQuery", json::string(&r.canonical_query)),
-                ("url", json::string(&r.url)),
-                ("headers", pairs_json(&r.headers)),
-                ("hashedPayload", json::string(&r.hashed_payload)),
-                ("canonicalRequest", json::string(&r.canonical_request)),
-                ("signedHeaders", json::string(&r.signed_headers)),
-                ("stringToSign", json::string(&r.string_to_sign)),
-                ("authorization", json::string(&auth)),
-            ])
+            json!({
+                "method": r.method.as_str(),
+                "params": r.params,
+                "canonicalQuery": r.canonical_query,
+                "url": r.url,
+                "headers": r.headers,
+                "hashedPayload": r.hashed_payload,
+                "canonicalRequest": r.canonical_request,
+                "signedHeaders": r.signed_headers,
+                "stringToSign": r.string_to_sign,
+                "authorization": auth,
+            })
         }
         Ok(Built::Invalid(problems)) => invalid(&problems),
         Err(e) => misuse(e),
@@ -148,25 +152,20 @@ fn built(line: &Json, v3: bool) -> Result<String, String> {
 }
 
 /// The module's canonicalization and signature of a request exactly as given.
-fn resigned(line: &Json, request: &Json, v3: bool) -> Result<String, String> {
-    let secret = line.str("secret").ok_or("no secret")?;
-    let method = method(request.str("method"))?.as_str();
-    let query = pairs(request.get("query"));
-    let mut borrowed: Vec<(&str, &str)> = query.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+fn resigned(line: &Line, request: &Resign) -> Result<Value, String> {
+    let secret = &line.secret;
+    let method = request.method.as_str();
+    let mut borrowed: Vec<(&str, &str)> = request.query.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
     let canonical_query = v1::canonical_query(&mut borrowed);
-    if !v3 {
+    if line.signature == Signature::V1 {
         let to_sign = v1::string_to_sign(method, &canonical_query);
         let signature = sign(&to_sign, secret, SignatureVersion::V1).map_err(|e| e.to_string())?;
-        return Ok(json::object(&[
-            ("canonicalQuery", json::string(&canonical_query)),
-            ("stringToSign", json::string(&to_sign)),
-            ("signature", json::string(&signature)),
-        ]));
+        return Ok(json!({ "canonicalQuery": canonical_query, "stringToSign": to_sign, "signature": signature }));
     }
-    let headers = pairs(request.get("headers"));
-    let (module_lines, _) = v3::canonical_headers(&headers);
+    let headers = &request.headers;
+    let (module_lines, _) = v3::canonical_headers(headers);
     // Headers the module never signs, in canonical form, for a client that signs them.
-    let mut lines: Vec<(String, String)> = module_lines
+    let mut lines: Pairs = module_lines
         .lines()
         .filter_map(|l| l.split_once(':').map(|(k, v)| (k.to_owned(), v.to_owned())))
         .chain(headers.iter().map(|(k, v)| (k.to_ascii_lowercase(), v.trim().to_owned())).filter(|(k, _)| !v3::is_signed_header(k)))
@@ -175,8 +174,7 @@ fn resigned(line: &Json, request: &Json, v3: bool) -> Result<String, String> {
     let canonical_headers: String = lines.iter().map(|(k, v)| format!("{k}:{v}\n")).collect();
     let signed_headers: Vec<&str> = lines.iter().map(|(k, _)| k.as_str()).collect();
     let signed_headers = signed_headers.join(";");
-    let body = request.str("body").unwrap_or("");
-    let hashed_payload = v3::sha256_hex(body.as_bytes());
+    let hashed_payload = v3::sha256_hex(request.body.as_deref().unwrap_or("").as_bytes());
     let canonical_request = v3::canonical_request(&v3::Request {
         method,
         uri: v3::RPC_URI,
@@ -186,32 +184,26 @@ fn resigned(line: &Json, request: &Json, v3: bool) -> Result<String, String> {
         hashed_payload: &hashed_payload,
     });
     let to_sign = v3::string_to_sign(&canonical_request);
-    let access_key_id = line.str("accessKeyId").ok_or("no accessKeyId")?;
-    let auth = authorization(access_key_id, &signed_headers, &to_sign, secret).map_err(|e| e.to_string())?;
-    Ok(json::object(&[
-        ("canonicalQuery", json::string(&canonical_query)),
-        ("canonicalRequest", json::string(&canonical_request)),
-        ("signedHeaders", json::string(&signed_headers)),
-        ("stringToSign", json::string(&to_sign)),
-        ("authorization", json::string(&auth)),
-    ]))
+    let auth = authorization(&line.access_key_id, &signed_headers, &to_sign, secret).map_err(|e| e.to_string())?;
+    Ok(json!({
+        "canonicalQuery": canonical_query,
+        "canonicalRequest": canonical_request,
+        "signedHeaders": signed_headers,
+        "stringToSign": to_sign,
+        "authorization": auth,
+    }))
 }
 
-fn answer(text: &str) -> Result<String, String> {
-    let line = json_read::parse(text)?;
-    let v3 = match line.str("signature") {
-        Some("v1") => false,
-        Some("v3") => true,
-        other => return Err(format!("signature {other:?}")),
-    };
-    let mut fields = vec![("id", json::string(line.str("id").unwrap_or("")))];
-    if line.get("action").is_some() {
-        fields.push(("built", built(&line, v3)?));
+fn answer(text: &str) -> Result<Value, String> {
+    let line: Line = serde_json::from_str(text).map_err(|e| e.to_string())?;
+    let mut out = serde_json::Map::new();
+    out.insert("id".to_owned(), Value::String(line.id.clone()));
+    if let Some(action) = &line.action {
+        out.insert("built".to_owned(), built(&line, action)?);
     }
-    let resigned: Vec<String> =
-        line.get("resign").map(Json::items).unwrap_or_default().iter().map(|r| resigned(&line, r, v3)).collect::<Result<_, _>>()?;
-    fields.push(("resigned", format!("[{}]", resigned.join(","))));
-    Ok(json::object(&fields))
+    let resigned: Vec<Value> = line.resign.iter().map(|r| resigned(&line, r)).collect::<Result<_, _>>()?;
+    out.insert("resigned".to_owned(), Value::Array(resigned));
+    Ok(Value::Object(out))
 }
 
 fn main() -> ExitCode {
