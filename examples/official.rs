@@ -13,23 +13,39 @@
 //!   the module's canonicalization (`rpc::v1`, `rpc::v3`) and signature of that
 //!   exact request, so a client's own request can be checked against the module's
 //!   signer, whatever the two disagree on elsewhere.
+//! - `readBack` (when the line has one): the client's request exactly as it was
+//!   sent (method, full URL, every header, body) read back by the module's
+//!   request reader, `parse_http_request` with the secret: `asSent` without the
+//!   method (the reader finds GET or POST by the signature), `methodGiven` with
+//!   it, and `tampered`, one copy per change, read without the method unless the
+//!   change is the method: every business parameter in `change` with its value
+//!   changed (in the URL and the body); V1, the `Signature` changed; V3, every
+//!   header in `signedHeaders` changed, and dropped (but `host`, which a request
+//!   always carries: without the header, the URL's host is the one signed);
+//!   and the other method given. Each as `{ok, errors: [{field, code, rule}],
+//!   warnings: [field], signatureValid, method}`, a tampered copy with `what`.
 //!
 //! `cargo run --example official -- --actions` prints the module's actions, one a line.
 //!
 //! Input: {"id", "action", "params": {name: string | number | boolean |
 //! {"bigint": digits}}, "signature": "v1" | "v3", "method", "format", "accessKeyId",
 //! "secret", "securityToken", "endpoint", "timestamp", "nonce", "resign": [{"method",
-//! "query": [[k, v]], "headers": [[k, v]], "body"}]}. In `resign` headers, a
-//! name the module does not sign (`rpc::v3::is_signed_header`, e.g. `accept` or
-//! `user-agent`, which the Python SDK signs) has its canonical line written here,
-//! `name:trimmed value`, sorted in with the module's lines: the one piece of a
-//! canonical request that is not the module's own.
+//! "query": [[k, v]], "headers": [[k, v]], "body"}], "readBack": {"method", "url",
+//! "headers": [[k, v]], "body", "change": [name], "signedHeaders": [name]}}. In
+//! `resign` headers, a name the module does not sign (`rpc::v3::is_signed_header`,
+//! e.g. `accept` or `user-agent`, which the Python SDK signs) has its canonical line
+//! written here, `name:trimmed value`, sorted in with the module's lines: the one
+//! piece of a canonical request that is not the module's own.
 
 use serde::Deserialize;
 use serde_json::{json, Value};
 use smartag_request::request::{BuildOptions, Method, ResponseFormat};
+use smartag_request::rpc::encode::{percent_decode, percent_encode};
 use smartag_request::rpc::{v1, v3};
-use smartag_request::{authorization, build, build_v3, sign, signed_url, Built, Input, Problem, SignatureVersion};
+use smartag_request::{
+    authorization, build, build_v3, parse_http_request, sign, signed_url, Built, HttpRequest, Input, Locale, Parsed, Problem,
+    SignatureVersion,
+};
 use std::io::{self, BufRead, Write};
 use std::process::ExitCode;
 
@@ -62,6 +78,7 @@ struct Line {
     nonce: Option<String>,
     #[serde(default)]
     resign: Vec<Resign>,
+    read_back: Option<ReadBack>,
 }
 
 /// A request to canonicalize and sign exactly as given.
@@ -72,6 +89,22 @@ struct Resign {
     #[serde(default)]
     headers: Pairs,
     body: Option<String>,
+}
+
+/// A request as the client sent it, to read back.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct ReadBack {
+    method: Method,
+    url: String,
+    headers: Pairs,
+    body: Option<String>,
+    /// The business parameters to change, one tampered copy each.
+    #[serde(default)]
+    change: Vec<String>,
+    /// V3: the headers its `Authorization` lists.
+    #[serde(default)]
+    signed_headers: Vec<String>,
 }
 
 fn input(value: &Value) -> Result<Input, String> {
@@ -194,6 +227,133 @@ fn resigned(line: &Line, request: &Resign) -> Result<Value, String> {
     }))
 }
 
+/// A request to read, owned, so that a copy can be tampered with.
+#[derive(Clone)]
+struct Sent {
+    method: Option<Method>,
+    url: String,
+    headers: Pairs,
+    body: Option<String>,
+}
+
+impl Sent {
+    /// The request read back by the module, with the secret.
+    fn read(&self, secret: &str) -> Result<Value, String> {
+        let headers: Vec<(&str, &str)> = self.headers.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+        let request =
+            HttpRequest { method: self.method, url: &self.url, headers: &headers, body: self.body.as_deref(), ..HttpRequest::default() };
+        let parsed = parse_http_request(&request, Some(secret), Locale::En).map_err(|e| e.to_string())?;
+        Ok(outcome(&parsed))
+    }
+
+    /// Changes the value of every pair named `name`, in the URL's query and the
+    /// body, with `change` (raw, as sent, to raw); how many it changed.
+    fn change_pairs(&mut self, name: &str, change: impl Fn(&str) -> String) -> usize {
+        let mut changed = 0;
+        let mut in_text = |text: &str| -> String {
+            let pairs: Vec<String> = text
+                .split('&')
+                .map(|pair| match pair.split_once('=') {
+                    Some((key, value)) if percent_decode(&key.replace('+', "%20")).as_deref() == Some(name) => {
+                        changed += 1;
+                        format!("{key}={}", change(value))
+                    }
+                    _ => pair.to_owned(),
+                })
+                .collect();
+            pairs.join("&")
+        };
+        if let Some((base, query)) = self.url.split_once('?') {
+            self.url = format!("{base}?{}", in_text(query));
+        }
+        if let Some(body) = &self.body {
+            self.body = Some(in_text(body));
+        }
+        changed
+    }
+}
+
+fn outcome(parsed: &Parsed) -> Value {
+    let errors: Vec<Value> = parsed
+        .problems
+        .iter()
+        .filter(|p| p.is_error())
+        .map(|p| json!({ "field": p.field, "code": p.code, "rule": p.rule.as_str() }))
+        .collect();
+    let warnings: Vec<&str> = parsed.problems.iter().filter(|p| !p.is_error()).map(|p| p.field.as_str()).collect();
+    json!({
+        "ok": parsed.is_valid(),
+        "errors": errors,
+        "warnings": warnings,
+        "signatureValid": parsed.signature_valid,
+        "method": parsed.method.map(Method::as_str),
+    })
+}
+
+/// A copy's reading, with what was tampered.
+fn tampered(what: String, copy: &Sent, secret: &str) -> Result<Value, String> {
+    let mut read = copy.read(secret)?;
+    if let Value::Object(fields) = &mut read {
+        fields.insert("what".to_owned(), Value::String(what));
+    }
+    Ok(read)
+}
+
+/// The client's request read back as sent, and its tampered copies.
+fn read_back(line: &Line, request: &ReadBack) -> Result<Value, String> {
+    let secret = &line.secret;
+    let sent = Sent { method: None, url: request.url.clone(), headers: request.headers.clone(), body: request.body.clone() };
+    let as_sent = sent.read(secret)?;
+    let method_given = Sent { method: Some(request.method), ..sent.clone() }.read(secret)?;
+
+    let mut copies = Vec::new();
+    for name in &request.change {
+        let mut copy = sent.clone();
+        if copy.change_pairs(name, |v| format!("{v}0")) == 0 {
+            return Err(format!("{name} is not in the request"));
+        }
+        copies.push(tampered(format!("value {name}"), &copy, secret)?);
+    }
+    match line.signature {
+        Signature::V1 => {
+            let mut copy = sent.clone();
+            // Another signature of the same form: its first character changed.
+            let flip = |raw: &str| {
+                let given = percent_decode(&raw.replace('+', "%20")).unwrap_or_default();
+                let rest = given.get(1..).unwrap_or_default();
+                percent_encode(&format!("{}{rest}", if given.starts_with('A') { 'B' } else { 'A' }))
+            };
+            if copy.change_pairs("Signature", flip) == 0 {
+                return Err("no Signature in the request".to_owned());
+            }
+            copies.push(tampered("Signature".to_owned(), &copy, secret)?);
+        }
+        Signature::V3 => {
+            for name in &request.signed_headers {
+                let named = |k: &str| k.eq_ignore_ascii_case(name);
+                if !sent.headers.iter().any(|(k, _)| named(k)) {
+                    return Err(format!("the signed header {name} is not in the request"));
+                }
+                let mut copy = sent.clone();
+                for (k, v) in &mut copy.headers {
+                    if named(k) {
+                        v.push('0');
+                    }
+                }
+                copies.push(tampered(format!("header {name} changed"), &copy, secret)?);
+                if name != "host" {
+                    let mut copy = sent.clone();
+                    copy.headers.retain(|(k, _)| !named(k));
+                    copies.push(tampered(format!("header {name} dropped"), &copy, secret)?);
+                }
+            }
+        }
+    }
+    let wrong = if request.method == Method::Get { Method::Post } else { Method::Get };
+    copies.push(tampered(format!("method {} given", wrong.as_str()), &Sent { method: Some(wrong), ..sent.clone() }, secret)?);
+    Ok(json!({ "asSent": as_sent, "methodGiven": method_given, "tampered": copies }))
+}
+
 fn answer(text: &str) -> Result<Value, String> {
     let line: Line = serde_json::from_str(text).map_err(|e| e.to_string())?;
     let mut out = serde_json::Map::new();
@@ -203,6 +363,9 @@ fn answer(text: &str) -> Result<Value, String> {
     }
     let resigned: Vec<Value> = line.resign.iter().map(|r| resigned(&line, r)).collect::<Result<_, _>>()?;
     out.insert("resigned".to_owned(), Value::Array(resigned));
+    if let Some(request) = &line.read_back {
+        out.insert("readBack".to_owned(), read_back(&line, request)?);
+    }
     Ok(Value::Object(out))
 }
 
