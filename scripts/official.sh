@@ -9,8 +9,12 @@
 # @alicloud/pop-core, V1; @alicloud/openapi-client, V3 and V1), and each
 # captured request is compared with what the module builds and signs for the same
 # values, nonce and time through its native API (examples/official.rs), by
-# tests/official/compare.py. Alibaba's published V1 (DescribeRegions) and V3
-# (RunInstances) examples go through the clients and the module too.
+# tests/official/compare.py; and read back exactly as the client sent it by the
+# module's request reader (parse_http_request with the secret), which must find
+# no error in it and verify its signature, and refuse its tampered copies (a
+# value changed, a signed header changed or dropped, the Signature changed, the
+# other method). Alibaba's published V1 (DescribeRegions) and V3 (RunInstances)
+# examples go through the clients and the module too.
 #
 # DIFF_SEED (default: the clock) chooses the cases and is printed; the same seed
 # replays them exactly. DIFF_PER_ACTION (default 200) requests per action, each

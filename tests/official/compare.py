@@ -20,13 +20,25 @@ values the client was given, and these must hold:
    with those differences taken out; and where no difference applies, it is the
    client's signature itself (and, for pop-core, the very URL or form body).
 
+5. The module's request reader (`parse_http_request` with the secret) reads the
+   client's request back exactly as it was sent (method, full URL, every header,
+   body): without the method and with it, `ok`, no error problem, the signature
+   valid, and the method the one sent (found by the signature when not given).
+   Its tampered copies are refused (the signature invalid): one business
+   parameter's value changed; V1, the `Signature` changed; V3, one signed header
+   changed, and dropped (but `host`); the other method given. The parameter and
+   the header are taken in turn, so that over a client's requests for an action
+   each one sent is changed.
+
 Alibaba's published examples (DescribeRegions V1, RunInstances V3) come through
 the clients too: the client's signature, and the module's over the client's
-request, must be the published one.
+request, must be the published one; where a client sent them, the reader verifies
+them and refuses their tampered copies (their actions are ECS's, not the module's,
+so its problems with them are not counted).
 
 Prints the named differences with the number of requests each was applied to,
-per-client and per-signature counts, every failure (the first few in full), and
-a closing line `N passed, M failed`. Exits 1 on any failure.
+per-client and per-signature counts, the read-back counts, every failure (the
+first few in full), and a closing line `N passed, M failed`. Exits 1 on any failure.
 """
 
 import argparse
@@ -68,6 +80,8 @@ DIFFERENCES = {
     },
 }
 FORMAT_CHOOSERS = {"pop-core", "python-legacy-core"}
+# A V1 request's common parameters (a published example's others are its business parameters).
+V1_COMMON = {"AccessKeyId", "Action", "Format", "SignatureMethod", "SignatureNonce", "SignatureVersion", "Timestamp", "Version", "Signature"}
 EXTRA_V3_HEADERS = {"accept", "user-agent", "x-acs-credentials-provider"}
 PYTHON_CLIENTS = DIFFERENCES["python-bool-text"]["clients"]
 
@@ -75,6 +89,12 @@ PYTHON_CLIENTS = DIFFERENCES["python-bool-text"]["clients"]
 def applies(name, client, signature):
     clients = DIFFERENCES[name]["clients"]
     return client in clients or f"{client}/{signature}" in clients
+
+
+def signed_header_names(sent):
+    """The headers a V3 request's Authorization header lists."""
+    auth = sent["headers"].get("authorization", "")
+    return auth.split("SignedHeaders=", 1)[1].split(",", 1)[0].split(";") if "SignedHeaders=" in auth else []
 
 
 def sdk_parts(sent, signature):
@@ -85,10 +105,9 @@ def sdk_parts(sent, signature):
     if signature == "v1":
         sig = [v for k, v in params if k == "Signature"]
         return [p for p in params if p[0] != "Signature"], (sig[0] if len(sig) == 1 else None), {}
-    auth = sent["headers"].get("authorization", "")
-    listed = auth.split("SignedHeaders=", 1)[1].split(",", 1)[0].split(";") if "SignedHeaders=" in auth else []
+    listed = signed_header_names(sent)
     headers = {k: v for k, v in sent["headers"].items() if k in listed}
-    return params, auth, headers
+    return params, sent["headers"].get("authorization", ""), headers
 
 
 class Normalized:
@@ -135,7 +154,14 @@ def module_params(record, case):
     return case["params"]
 
 
-def module_line(record, case, norm):
+def in_turn(items, turn):
+    """The item whose turn it is, as a list (empty for no items)."""
+    return [items[turn % len(items)]] if items else []
+
+
+def module_line(record, case, norm, turn=0):
+    """The module's input for one request; `turn`, the request's number among its
+    client's, signature's and action's, chooses what its tampered copies change."""
     sent, signature = record["sent"], record["signature"]
     line = {"id": record["id"], "signature": signature}
     secret_of = case or record
@@ -148,6 +174,16 @@ def module_line(record, case, norm):
     raw = {"method": sent["method"], "query": norm.raw_params, "headers": list(norm.raw_headers.items()), "body": body}
     normalized = {"method": sent["method"], "query": norm.params, "headers": list(norm.headers.items()), "body": body}
     line["resign"] = [raw, normalized]
+    if "url" in sent:  # what the client sent, to read back (a signer's published example sent nothing)
+        # One business parameter and (V3) one signed header, in turn: over a client's
+        # requests for an action, every parameter and header sent gets its turn.
+        names = [k for k, _ in sent["query"]]
+        business = [k for k in case["params"] if k in names] if case else [k for k in names if k not in V1_COMMON]
+        listed = signed_header_names(sent) if signature == "v3" else []
+        line["readBack"] = {
+            "method": sent["method"], "url": sent["url"], "headers": list(sent["headers"].items()), "body": sent.get("body"),
+            "change": in_turn(business, turn), "signedHeaders": in_turn(listed, turn),
+        }
     return line
 
 
@@ -229,6 +265,37 @@ def check(record, case, norm, answer):
     return problems
 
 
+def check_read_back(record, case, answer, count):
+    """Requirement 5: the reader verifies the request as sent and refuses every
+    tampered copy. Counts into `count`; returns the problems, as sentences."""
+    read = answer.get("readBack")
+    if read is None:
+        return [] if "url" not in record["sent"] else ["the module did not read the request back"]
+    problems = []
+    sent_method = record["sent"]["method"]
+    verified = True
+    for name, got in (("as sent, without the method", read["asSent"]), ("with the method given", read["methodGiven"])):
+        wrong = []
+        if case and (not got["ok"] or got["errors"]):
+            wrong.append(f"ok {got['ok']}, errors {json.dumps(got['errors'], ensure_ascii=False)}")
+        if got["signatureValid"] is not True:
+            wrong.append(f"signatureValid {got['signatureValid']}")
+        if got.get("method") != sent_method:
+            wrong.append(f"method {got.get('method')}, sent {sent_method}")
+        if wrong:
+            verified = False
+            problems.append(f"read back {name}: {'; '.join(wrong)}")
+    count["read back"] += 1
+    count[f"verified {sent_method}"] += verified
+    for copy in read["tampered"]:
+        count["tampered"] += 1
+        if copy["signatureValid"] is False:
+            count["refused"] += 1
+        else:
+            problems.append(f"a tampered copy verifies ({copy['what']}): signatureValid {copy['signatureValid']}, method {copy.get('method')}")
+    return problems
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--module", required=True)
@@ -249,6 +316,7 @@ def main():
             records += [json.loads(l) for l in f if l.strip()]
 
     counts = defaultdict(Counter)
+    read_counts = defaultdict(Counter)
     applied = Counter()
     failures = []
 
@@ -269,10 +337,15 @@ def main():
             continue
         usable.append((r, case, Normalized(r, case), key))
 
-    answers = run_module(args.module, [module_line(r, c, n) for r, c, n, _ in usable])
+    turns = Counter()
+    lines = []
+    for r, c, n, key in usable:
+        lines.append(module_line(r, c, n, turns[key]))
+        turns[key] += 1
+    answers = run_module(args.module, lines)
 
     for (r, case, norm, key), answer in zip(usable, answers):
-        problems = check(r, case, norm, answer)
+        problems = check(r, case, norm, answer) + check_read_back(r, case, answer, read_counts[(r["client"], r["signature"])])
         counts[key]["failed" if problems else "passed"] += 1
         counts[key][r["sent"]["method"]] += 1
         if dict(map(tuple, r["sent"]["query"])).get("Format") == "XML":
@@ -292,6 +365,19 @@ def main():
     for (client, signature, action), c in sorted(counts.items()):
         detail = f"GET {c['GET']}, POST {c['POST']}" + (f", Format=XML {c['XML']}" if c["XML"] else "")
         print(f"{client:<26}{signature:<11}{action:<38}{c['passed']:>7}{c['failed']:>8}   {detail}")
+    print()
+    print("Read back by the module's reader (parse_http_request with the secret), each request exactly as the client sent it:")
+    print(f"{'client':<26}{'signature':<11}{'read back':>10}{'verified':>10}   {'(GET, POST)':<16}{'tampered copies refused'}")
+    total = Counter()
+    for (client, signature), c in sorted(read_counts.items()):
+        if not c["read back"]:
+            continue  # a signer's published example: nothing was sent
+        total.update(c)
+        verified = c["verified GET"] + c["verified POST"]
+        print(f"{client:<26}{signature:<11}{c['read back']:>10}{verified:>10}   {str((c['verified GET'], c['verified POST'])):<16}"
+              f"{c['refused']} of {c['tampered']}")
+    verified = total["verified GET"] + total["verified POST"]
+    print(f"read back: {verified} of {total['read back']} verified, {total['refused']} of {total['tampered']} tampered copies refused")
     for record, problems in failures[: args.show]:
         print(f"\nFAILED {record['id']} ({record['client']}, {record['signature']}):", file=sys.stderr)
         for p in problems:

@@ -28,7 +28,13 @@
 //   nonce; httpx.request (pop-core's httpx) records the URL and options and throws.
 // - openapi-client: OpenApiUtil.getTimestamp and Util.getNonce (tea-util), as
 //   openapi-client resolves them, return the case's; $tea.doAction
-//   (@alicloud/tea-typescript) records the request and throws.
+//   (@alicloud/tea-typescript) records the request and goes on into the real
+//   doAction, which writes the URL and hands it to httpx.request (the same httpx
+//   as pop-core's), which records it and throws.
+//
+// Each record's `sent` holds the method, host, path, the query as decoded pairs,
+// the body and the headers as the client hands them to httpx, and `url`: the full
+// URL httpx was given to send.
 import { createRequire } from "node:module";
 import readline from "node:readline";
 
@@ -59,16 +65,25 @@ globalThis.Date = class FixedDate extends RealDate {
   }
 };
 popKitx.makeNonce = () => now.nonce;
+// What httpx was given to send: the wire.
+let wire = [];
 popHttpx.request = async (url, opts) => {
-  sent.push({ url, opts });
+  wire.push({ url, opts });
   throw new Intercepted("intercepted");
 };
 OpenApiUtil.getTimestamp = () => now.timestamp;
 TeaUtil.default.getNonce = () => now.nonce;
-tea.doAction = async (request) => {
+const realDoAction = tea.doAction;
+tea.doAction = async (request, runtime) => {
   sent.push({ request });
-  throw new Intercepted("intercepted");
+  return realDoAction(request, runtime);
 };
+
+/** The one request httpx was given. */
+function onWire() {
+  if (wire.length !== 1) throw new Error(`expected one request on the wire, saw ${wire.length}`);
+  return wire[0];
+}
 
 /** The case's values as a JS caller holds them. */
 function typed(params) {
@@ -99,20 +114,20 @@ async function popCore(c) {
     endpoint: `https://${endpointOf(c)}`,
     apiVersion: "2018-03-13",
   });
-  sent = [];
+  wire = [];
   // A caller asks pop-core for XML by passing Format, which overrides its default JSON.
   const params = c.format === "XML" ? { ...typed(c.params), Format: "XML" } : typed(c.params);
   await client.request(c.action, params, { method: c.method }).catch((e) => {
     if (!(e instanceof Intercepted)) throw e;
   });
-  if (sent.length !== 1) throw new Error(`expected one request, saw ${sent.length}`);
-  const { url, opts } = sent[0];
+  const { url, opts } = onWire();
   const u = new URL(url);
   const body = opts.data ?? null;
   return {
     method: opts.method ?? "GET",
     host: u.host,
     pathname: u.pathname,
+    url,
     // GET: the parameters are in the URL; POST: in the form body (pop-core's URL is then bare).
     query: decodeQuery(body ?? u.search.slice(1)),
     rawQuery: body ?? u.search.slice(1),
@@ -145,16 +160,19 @@ async function openapiClient(c, signature) {
   });
   const request = new OpenApi.OpenApiRequest({ query: OpenApiUtil.query(typed(c.params)) });
   sent = [];
+  wire = [];
   await client.callApi(params, request, new TeaUtil.RuntimeOptions({})).catch((e) => {
     if (!(e instanceof Intercepted) && !String(e?.message ?? e).includes("intercepted")) throw e;
   });
   if (sent.length !== 1) throw new Error(`expected one request, saw ${sent.length}`);
   const r = sent[0].request;
+  const { url } = onWire();
   const body = r.body == null ? null : typeof r.body === "string" ? r.body : String(r.body);
   return {
     method: r.method,
     host: r.headers.host,
     pathname: r.pathname,
+    url,
     // The client's own query map, which tea-typescript writes into the URL as it is.
     query: Object.entries(r.query ?? {}).filter(([, v]) => v !== undefined && v !== null).map(([k, v]) => [k, String(v)]),
     body: body || null,
@@ -179,12 +197,13 @@ async function published() {
   const v1 = { id: "published-v1-DescribeRegions", client: "pop-core", signature: "v1", accessKeyId: "testid", secret: "testsecret" };
   v1.expected = "OLeaidS1JvxuMvnyHOwuJ+uX5qY=";
   const pop = new RPCClient({ accessKeyId: "testid", accessKeySecret: "testsecret", endpoint: "https://ecs.aliyuncs.com", apiVersion: "2014-05-26" });
-  sent = [];
+  wire = [];
   await pop.request("DescribeRegions", { Format: "XML" }, { method: "GET" }).catch((e) => {
     if (!(e instanceof Intercepted)) throw e;
   });
-  const u = new URL(sent[0].url);
-  v1.sent = { method: "GET", host: u.host, pathname: u.pathname, query: decodeQuery(u.search.slice(1)), rawQuery: u.search.slice(1), body: null, headers: {} };
+  const { url, opts } = onWire();
+  const u = new URL(url);
+  v1.sent = { method: "GET", host: u.host, pathname: u.pathname, url, query: decodeQuery(u.search.slice(1)), rawQuery: u.search.slice(1), body: null, headers: lowerKeys(opts.headers) };
 
   now.timestamp = "2023-10-26T10:22:32Z";
   now.nonce = "3156853299f313e23d1673dc12e1703d";
@@ -198,11 +217,12 @@ async function published() {
   });
   const query = { ImageId: "win2019_1809_x64_dtc_zh-cn_40G_alibase_20230811.vhd", RegionId: "cn-shanghai" };
   sent = [];
+  wire = [];
   await client.callApi(params, new OpenApi.OpenApiRequest({ query }), new TeaUtil.RuntimeOptions({})).catch((e) => {
     if (!(e instanceof Intercepted) && !String(e?.message ?? e).includes("intercepted")) throw e;
   });
   const r = sent[0].request;
-  v3.sent = { method: r.method, host: r.headers.host, pathname: r.pathname, query: Object.entries(r.query), body: null, headers: lowerKeys(r.headers) };
+  v3.sent = { method: r.method, host: r.headers.host, pathname: r.pathname, url: onWire().url, query: Object.entries(r.query), body: null, headers: lowerKeys(r.headers) };
   return [v1, v3];
 }
 

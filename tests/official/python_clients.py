@@ -22,11 +22,20 @@ Clients:
 Fixed time and nonce, and the interception (monkey patches, nothing else):
 - tea-openapi: alibabacloud_tea_openapi.utils.Utils.get_timestamp and
   Utils.get_nonce (static methods the client calls at request time) return the
-  case's; darabonba.core.DaraCore.do_action records the DaraRequest and raises.
+  case's; darabonba.core.DaraCore.do_action records the DaraRequest and goes on
+  into the real do_action, which composes the URL and prepares the request;
+  requests.Session.send (the transport it hands that to) records the prepared
+  request and raises.
 - legacy core: aliyunsdkcore.utils.parameter_helper.get_iso_8061_date and
   get_uuid (looked up on the module by rpc_signature_composer) return the case's;
   aliyunsdkcore.http.http_response.HttpResponse.get_response_object records the
-  request and answers 200 `{}`.
+  request and goes on into the real one, which composes the URL and prepares the
+  request; its vendored requests' Session.send records the prepared request and
+  answers 200 `{}`.
+
+Each record's `sent` holds the method, host, path, the query as decoded pairs,
+the body and the headers as the client hands them to its transport, and `url`:
+the full URL the transport was given to send (the prepared request's).
 """
 
 import json
@@ -43,6 +52,8 @@ from alibabacloud_tea_openapi import utils_models as openapi_models
 from darabonba.runtime import RuntimeOptions
 
 import aliyunsdkcore.utils.parameter_helper as legacy_helper
+import aliyunsdkcore.vendored.requests as legacy_requests
+import requests
 from aliyunsdkcore.auth.credentials import AccessKeyCredential, StsTokenCredential
 from aliyunsdkcore.client import AcsClient
 from aliyunsdkcore.http.http_response import HttpResponse
@@ -60,20 +71,52 @@ class Intercepted(Exception):
     pass
 
 
+WIRE = []  # the prepared requests the transports were given
+
+
+def tea_send(self, prepared, **kwargs):
+    WIRE.append(prepared)
+    raise Intercepted()
+
+
+requests.Session.send = tea_send
+REAL_DO_ACTION = darabonba.core.DaraCore.do_action
+
+
 def tea_do_action(request, runtime=None):
     SENT.append(request)
-    raise Intercepted()
+    return REAL_DO_ACTION(request, runtime)
 
 
 darabonba.core.DaraCore.do_action = staticmethod(tea_do_action)
 
 
+class Answered:
+    status_code, headers, content = 200, {}, b"{}"
+
+
+def legacy_send(self, prepared, **kwargs):
+    WIRE.append(prepared)
+    return Answered()
+
+
+legacy_requests.Session.send = legacy_send
+REAL_GET_RESPONSE_OBJECT = HttpResponse.get_response_object
+
+
 def legacy_get_response_object(self):
     SENT.append(self)
-    return 200, {}, b"{}"
+    return REAL_GET_RESPONSE_OBJECT(self)
 
 
 HttpResponse.get_response_object = legacy_get_response_object
+
+
+def wire_url():
+    """The URL of the one request a transport was given."""
+    if len(WIRE) != 1:
+        raise RuntimeError(f"expected one request on the wire, saw {len(WIRE)}")
+    return WIRE[0].url
 
 
 def typed(params):
@@ -108,7 +151,7 @@ def tea_openapi(case, signature):
     client = SmartagClient(config)
     request = getattr(smartag_models, case["action"] + "Request")().from_map(params)
     call = getattr(client, snake(case["action"]) + "_with_options")
-    del SENT[:]
+    del SENT[:], WIRE[:]
     try:
         call(request, RuntimeOptions())
     except Exception:  # the interception ends every call
@@ -121,6 +164,7 @@ def tea_openapi(case, signature):
         "method": r.method,
         "host": r.headers.get("host"),
         "pathname": r.pathname,
+        "url": wire_url(),
         # The SDK's own query map, which darabonba writes into the URL as it is.
         "query": [[k, v] for k, v in r.query.items() if v is not None],
         "body": body or None,
@@ -148,7 +192,7 @@ def legacy_core(case):
     request.set_accept_format(case["format"])
     if case["endpoint"]:
         request.set_endpoint(case["endpoint"])
-    del SENT[:]
+    del SENT[:], WIRE[:]
     if case["format"] == "XML":
         # do_action_with_exception always asks for JSON (it parses the answer); a caller that
         # wants XML uses the deprecated do_action, which keeps the request's accept format.
@@ -169,6 +213,7 @@ def legacy_core(case):
         "method": r.get_method(),
         "host": r.get_host(),
         "pathname": url.path,
+        "url": wire_url(),
         "query": query,
         "rawQuery": url.query,
         "body": body or None,
