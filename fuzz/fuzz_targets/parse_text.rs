@@ -1,5 +1,5 @@
-//! `parse_request_lossy` on any text, with U+FFFD where the fuzz bytes are not
-//! UTF-8 (at the offsets the bindings would pass for unpaired surrogates); and
+//! `parse_request_lossy` on any text (with broken offsets anywhere, and U+FFFD where the fuzz bytes are not
+//! UTF-8, at the offsets the bindings would pass for unpaired surrogates); and
 //! V1 requests the module built and signed, written as a URL, a query string, a
 //! form body or one pair a line, read back: the same parameters as written, and
 //! the signature matches with the secret and not with another.
@@ -38,6 +38,11 @@ fn any_text(bytes: &[u8]) {
             assert_eq!(p, parse_request(&text, locale), "no broken offset: parse_request_lossy is parse_request");
         }
         if locale == Locale::En {
+            // Offsets anywhere (inside a character, past the end), picked by the text itself.
+            let salt = text.len().wrapping_mul(0x9e37_79b9) | 1;
+            let anywhere: Vec<usize> = (0..text.len() + 4).filter(|i| i.wrapping_mul(salt) % 11 == 0).collect();
+            let p = parse_request_lossy(&text, &anywhere, locale);
+            assert!(p.problems.len() <= MAX_PROBLEMS, "{} problems", p.problems.len());
             // Every offset broken: no pair can be read, so no value of the text is taken.
             if text.len() <= 256 {
                 let all: Vec<usize> = (0..text.len()).collect();
