@@ -18,7 +18,7 @@ cargo test --quiet
 step "differential against the official SDKs (Python tea-openapi + legacy core, @alicloud/pop-core, @alicloud/openapi-client; DIFF_SEED=N replays)"
 ./scripts/official.sh
 
-step "fuzzing (bounded: FUZZ_SECONDS per target, default 60)"
+step "fuzzing every entry point (bounded: FUZZ_SECONDS per target, default 30; FUZZ_SEED=N replays)"
 ./scripts/fuzz.sh
 
 step "lints for wasm32 (the bindings and the wasm tests; the browser build without signing)"
