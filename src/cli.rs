@@ -36,26 +36,17 @@
 /// The CLI's code for the product (`aliyun smartag …`).
 pub const PRODUCT: &str = "smartag";
 
-/// Parameters the CLI adds itself (or that only a signer writes): never on the line.
-const ADDED_BY_CLI: &[&str] = &[
-    "Action",
-    "Version",
-    "Format",
-    "AccessKeyId",
-    "Signature",
-    "SignatureMethod",
-    "SignatureVersion",
-    "SignatureNonce",
-    "SignatureType",
-    "Timestamp",
-    "SecurityToken",
-];
+/// Whether the CLI adds `key` itself (`Action`, and the common and signature
+/// parameters a signer writes): such a key is never on the line.
+fn added_by_cli(key: &str) -> bool {
+    key == "Action" || crate::rules::RESERVED.contains(&key)
+}
 
 /// The command line for `action` with its business `params` (as written in the
 /// canonical query: key and decoded value). `None` when a value holds U+0000,
 /// which no POSIX shell argument can carry.
 pub fn command_line(action: &str, params: &[(String, String)]) -> Option<String> {
-    let mut pairs: Vec<&(String, String)> = params.iter().filter(|(k, _)| !ADDED_BY_CLI.contains(&k.as_str())).collect();
+    let mut pairs: Vec<&(String, String)> = params.iter().filter(|(k, _)| !added_by_cli(k)).collect();
     pairs.sort_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
     if action.contains('\0') || pairs.iter().any(|(k, v)| k.contains('\0') || v.contains('\0')) {
         return None;
