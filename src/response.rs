@@ -131,30 +131,12 @@ impl Serialize for Answer {
     }
 }
 
-/// The documented success fields of each order action, besides `RequestId` and
-/// `OrderId`: seeds 000/002 (CreateSmartAccessGatewaySoftware), seed 003 and the
-/// current SDK model `alibabacloud-smartag20180313` 2.1.2 (CreateSmartAccessGateway:
-/// it adds `ResourceGroupId`), seed 004 and order-family.md (the others: `OrderId` only).
-const RESPONSE_FIELDS: &[(&str, &[&str])] = &[
-    ("CreateSmartAccessGatewaySoftware", &["SmartAGId", "ResourceGroupId"]),
-    ("CreateSmartAccessGateway", &["SmartAGId", "ResourceGroupId", "Name", "Description"]),
-    ("UpgradeSmartAccessGatewaySoftware", &[]),
-    ("UpgradeSmartAccessGateway", &[]),
-    ("DowngradeSmartAccessGateway", &[]),
-    ("DowngradeSmartAccessGatewaySoftware", &[]),
-];
-
-/// The actions whose answers [`parse_response`] reads.
-pub fn response_actions() -> impl Iterator<Item = &'static str> {
-    RESPONSE_FIELDS.iter().map(|(a, _)| *a)
-}
-
 /// Reads the gateway's answer to `action`. `Err` only for the caller's misuse:
 /// an unknown action, or a body over [`MAX_BODY`]. Every body, however broken or
 /// hostile, gives an [`Answer`].
 pub fn parse_response(action: &str, response: &ResponseIn<'_>, locale: Locale) -> Result<Answer, Misuse> {
-    let (action, fields) =
-        RESPONSE_FIELDS.iter().find(|(a, _)| *a == action).copied().ok_or_else(|| Misuse::UnknownAction(action.to_owned()))?;
+    let found = crate::request::find_action(action)?;
+    let (action, fields) = (found.name, found.answers);
     if response.body.len() > MAX_BODY {
         return Err(Misuse::TooLarge("response.body", MAX_BODY));
     }

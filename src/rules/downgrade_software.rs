@@ -10,6 +10,8 @@ const NAME: &str = "DowngradeSmartAccessGatewaySoftware";
 pub static ACTION: Action = Action {
     name: NAME,
     title: Text::new("Lower the client-account quota of an SAG app instance", "降低智能接入网关 APP 实例的客户端账号数量规格"),
+    // The answer's fields: order-family.md: OrderId only.
+    answers: &[],
     fields: &[
         common::action(NAME, &[Check::OneOf(&[NAME])]),
         REGION_ID,

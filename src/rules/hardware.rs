@@ -15,6 +15,8 @@ const fn receiver(name: &'static str, required: bool, example: &'static str, lab
 pub static ACTION: Action = Action {
     name: NAME,
     title: Text::new("Buy an SAG device or vCPE", "创建智能接入网关（硬件版或 vCPE）实例"),
+    // The answer's fields: seed 003, and the current SDK model (alibabacloud-smartag20180313 2.1.2) adds ResourceGroupId.
+    answers: &["SmartAGId", "ResourceGroupId", "Name", "Description"],
     fields: &[
         common::action(NAME, &[Check::OneOf(&[NAME])]),
         REGION_ID,

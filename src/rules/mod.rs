@@ -128,6 +128,9 @@ pub struct Action {
     pub name: &'static str,
     pub title: Text,
     pub fields: &'static [Field],
+    /// The documented success fields of its answer besides `RequestId` and
+    /// `OrderId`, which every order action answers (`response::parse_response`).
+    pub answers: &'static [&'static str],
 }
 
 impl Action {

@@ -12,6 +12,8 @@ const NAME: &str = "CreateSmartAccessGatewaySoftware";
 pub static ACTION: Action = Action {
     name: NAME,
     title: Text::new("Buy an SAG app instance", "创建智能接入网关 APP 实例"),
+    // The answer's fields: seeds 000 and 002.
+    answers: &["SmartAGId", "ResourceGroupId"],
     fields: &[
         common::action(NAME, &[Check::OneOf(&[NAME])]),
         REGION_ID,

@@ -9,6 +9,8 @@ const NAME: &str = "UpgradeSmartAccessGatewaySoftware";
 pub static ACTION: Action = Action {
     name: NAME,
     title: Text::new("Add client accounts to an SAG app instance", "升级智能接入网关 APP 实例的客户端账号数量"),
+    // The answer's fields: seed 004: OrderId only.
+    answers: &[],
     fields: &[
         common::action(NAME, &[Check::OneOf(&[NAME])]),
         REGION_ID,

@@ -15,6 +15,8 @@ const NAME: &str = "UpgradeSmartAccessGateway";
 pub static ACTION: Action = Action {
     name: NAME,
     title: Text::new("Raise the bandwidth of an SAG device instance", "升高智能接入网关实例的带宽"),
+    // The answer's fields: order-family.md: OrderId only.
+    answers: &[],
     fields: &[
         common::action(NAME, &[Check::OneOf(&[NAME])]),
         REGION_ID,
