@@ -12,7 +12,7 @@ mod common;
 use arbitrary::Arbitrary;
 use common::{mode, Mode};
 use libfuzzer_sys::fuzz_target;
-use smartag_request::response::{response_actions, Answer, MAX_BODY, MAX_XML_DEPTH, UNREADABLE};
+use smartag_request::response::{Answer, MAX_BODY, MAX_XML_DEPTH, UNREADABLE};
 use smartag_request::{parse_response, Locale, Misuse, ResponseIn};
 
 /// The text an entity declared in a DOCTYPE stands for: it must never come out.
@@ -90,7 +90,7 @@ fuzz_target!(|data: &[u8]| {
             let (head, body) = bytes.split_first().unwrap_or((&0, &[]));
             let ct = CONTENT_TYPES[usize::from(head % 9)];
             let status = [None, Some(200), Some(400), Some(404), Some(500), Some(503), Some(302), Some(204)][usize::from(head / 9 % 8)];
-            let action = response_actions().nth(usize::from(head / 72) % 6).unwrap();
+            let action = smartag_request::actions().nth(usize::from(head / 72) % 6).unwrap();
             read_any(action, status, ct, body);
         }
         Some(Mode::Structured(u)) => {
@@ -102,7 +102,7 @@ fuzz_target!(|data: &[u8]| {
 });
 
 fn actions() -> Vec<&'static str> {
-    response_actions().collect()
+    smartag_request::actions().collect()
 }
 
 /// A body as received, for every action, without and with a status and type.
