@@ -37,7 +37,7 @@ per_action="${DIFF_PER_ACTION:-200}"
 generated="CreateSmartAccessGatewaySoftware CreateSmartAccessGateway UpgradeSmartAccessGatewaySoftware UpgradeSmartAccessGateway DowngradeSmartAccessGateway DowngradeSmartAccessGatewaySoftware"
 actions=()
 for action in $generated; do
-  if "$module" --actions | grep -qx "$action"; then
+  if "$module" --actions | grep -x "$action" >/dev/null; then
     actions+=("$action")
   else
     echo "official: $action is not in the module yet: skipped"
